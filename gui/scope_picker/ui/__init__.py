@@ -1,0 +1,1 @@
+"""Qt widgets and models: thin views over the core."""
