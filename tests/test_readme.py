@@ -6,7 +6,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _command_lines(text: str) -> set[str]:
-    return {line.strip() for line in text.splitlines() if line.strip().startswith("python3 -m venv")}
+    return {
+        line.strip() for line in text.splitlines() if line.strip().startswith("python3 -m venv")
+    }
 
 
 def test_ci_runs_the_readme_test_command() -> None:

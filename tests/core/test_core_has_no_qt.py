@@ -9,7 +9,8 @@ import scope_picker.core
 
 def test_importing_every_core_module_loads_no_qt() -> None:
     modules = [
-        f"scope_picker.core.{info.name}" for info in pkgutil.iter_modules(scope_picker.core.__path__)
+        f"scope_picker.core.{info.name}"
+        for info in pkgutil.iter_modules(scope_picker.core.__path__)
     ]
     assert modules, "the core package has no modules"
     script = (

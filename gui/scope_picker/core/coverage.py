@@ -1,0 +1,123 @@
+"""What a set of granted scopes gives an app: endpoints, consent lines, the scope string."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from scope_picker.core.catalogue import Catalogue, Endpoint, OptionalScope, Scope
+
+
+class CoverageLevel(Enum):
+    """How far the granted scopes cover one endpoint."""
+
+    FULL = "full"
+    """Callable, and every optional scope it knows is granted too."""
+    PARTIAL = "partial"
+    """Callable, but some data needs an optional scope that is not granted."""
+    BLOCKED = "blocked"
+    """A granted scope concerns it, but a required scope (or alternative) is missing."""
+
+
+@dataclass(frozen=True)
+class EndpointCoverage:
+    """One endpoint's standing under a selection, with what is missing."""
+
+    endpoint: Endpoint
+    level: CoverageLevel
+    missing_required: tuple[str, ...] = ()
+    missing_any_of: tuple[tuple[str, ...], ...] = ()
+    missing_optional: tuple[OptionalScope, ...] = ()
+
+    @property
+    def callable(self) -> bool:
+        """True when a token with the selection can call the endpoint."""
+        return self.level is not CoverageLevel.BLOCKED
+
+    def explain(self) -> str:
+        """One sentence on what is missing, or an empty string when nothing is."""
+        if self.missing_required or self.missing_any_of:
+            needs = list(self.missing_required)
+            needs += [" or ".join(group) for group in self.missing_any_of]
+            return "also needs " + " and ".join(needs)
+        return "; ".join(
+            f"{option.scope} adds {option.unlocks}" for option in self.missing_optional
+        )
+
+
+@dataclass(frozen=True)
+class ConsentLine:
+    """What Spotify's consent screen says for one scope (None: Spotify publishes nothing)."""
+
+    scope: Scope
+
+    @property
+    def text(self) -> str | None:
+        """The published "Visible to users" wording."""
+        return self.scope.consent
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Everything a selection of scopes means, computed once per change of the selection."""
+
+    scopes: tuple[str, ...]
+    endpoints: tuple[EndpointCoverage, ...]
+    consent: tuple[ConsentLine, ...]
+
+    @property
+    def scope_string(self) -> str:
+        """The ``scope`` parameter: single spaces, catalogue order, no duplicates."""
+        return " ".join(self.scopes)
+
+    @property
+    def callable_endpoints(self) -> tuple[EndpointCoverage, ...]:
+        """Endpoints the selection lets an app call (fully or partially covered)."""
+        return tuple(entry for entry in self.endpoints if entry.callable)
+
+    @property
+    def blocked_endpoints(self) -> tuple[EndpointCoverage, ...]:
+        """Endpoints a selected scope concerns that still cannot be called."""
+        return tuple(entry for entry in self.endpoints if not entry.callable)
+
+
+def evaluate(endpoint: Endpoint, granted: frozenset[str]) -> EndpointCoverage:
+    """How ``granted`` covers one endpoint."""
+    requirement = endpoint.requirement
+    missing_required = tuple(name for name in requirement.required if name not in granted)
+    missing_any_of = tuple(group for group in requirement.any_of if granted.isdisjoint(group))
+    missing_optional = tuple(o for o in requirement.optional if o.scope not in granted)
+    if missing_required or missing_any_of:
+        level = CoverageLevel.BLOCKED
+    elif missing_optional:
+        level = CoverageLevel.PARTIAL
+    else:
+        level = CoverageLevel.FULL
+    return EndpointCoverage(endpoint, level, missing_required, missing_any_of, missing_optional)
+
+
+def cover(catalogue: Catalogue, selected: Iterable[str]) -> Coverage:
+    """The endpoints, consent lines and scope string for the selected scopes.
+
+    Only endpoints that a selected scope concerns are listed (see ``public_endpoints`` for
+    those that need none); the cost follows the selection, not the catalogue's size.
+    """
+    scopes = catalogue.in_scope_order(selected)
+    granted = frozenset(scopes)
+    touched: dict[str, Endpoint] = {}
+    for name in scopes:
+        for endpoint in catalogue.endpoints_for_scope(name):
+            touched.setdefault(endpoint.id, endpoint)
+    ordered = sorted(touched.values(), key=catalogue.endpoint_sort_key)
+    return Coverage(
+        scopes=scopes,
+        endpoints=tuple(evaluate(endpoint, granted) for endpoint in ordered),
+        consent=tuple(ConsentLine(catalogue.scope(name)) for name in scopes),
+    )
+
+
+def public_endpoints(catalogue: Catalogue) -> tuple[Endpoint, ...]:
+    """Web API endpoints that a token with no scope can call, in reference-group order."""
+    found = [e for e in catalogue.endpoints if e.requirement.needs_no_scope]
+    return tuple(sorted(found, key=catalogue.endpoint_sort_key))

@@ -1,0 +1,181 @@
+"""Scope strings in and out: parse what developers paste, format what they copy.
+
+Parsing accepts the shapes found in real projects (spaces, commas, ``+``, ``%20``, newlines,
+quotes, list literals, a whole authorize URL) and accounts for every token: each one is a
+known scope, a duplicate, or an unknown token reported by name. Nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from scope_picker.core.catalogue import Catalogue
+
+# Scopes developers still paste that Spotify no longer grants.
+RETIRED_SCOPES: Mapping[str, str] = {
+    "user-read-birthdate": "Spotify removed this scope; birthdates are no longer shared",
+}
+
+_SEPARATORS = re.compile(r"[\s,+;|]+")
+_QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
+_BRACKETS = str.maketrans("", "", "[](){}")
+_SCOPE_KEY = re.compile(r"^\s*(?:scopes?|SCOPES?)\s*[:=]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class UnknownToken:
+    """A token that is not a scope, with the closest scope name if one is near."""
+
+    token: str
+    suggestion: str | None
+    retired_note: str | None
+
+    def describe(self) -> str:
+        """``'user-read-playback' is not a Spotify scope; did you mean ...?``"""
+        if self.retired_note:
+            return f"'{self.token}' no longer exists: {self.retired_note}"
+        if self.suggestion:
+            return f"'{self.token}' is not a Spotify scope; did you mean '{self.suggestion}'?"
+        return f"'{self.token}' is not a Spotify scope"
+
+
+@dataclass(frozen=True)
+class ParsedScopes:
+    """The result of reading a pasted scope string.
+
+    ``tokens`` is every token in the order found; each is either in ``known`` (first
+    occurrence), in ``duplicates`` (later occurrences) or in ``unknown``.
+    """
+
+    tokens: tuple[str, ...]
+    known: tuple[str, ...]
+    unknown: tuple[UnknownToken, ...]
+    duplicates: tuple[str, ...]
+    source_note: str | None = None
+
+    @property
+    def is_clean(self) -> bool:
+        """True when every token is a distinct, known scope."""
+        return not self.unknown and not self.duplicates and self.source_note is None
+
+    def messages(self) -> tuple[str, ...]:
+        """Plain sentences for everything that was not a clean, known scope."""
+        found = [self.source_note] if self.source_note else []
+        found += [unknown.describe() for unknown in self.unknown]
+        if self.duplicates:
+            names = ", ".join(dict.fromkeys(self.duplicates))
+            found.append(f"listed more than once: {names}")
+        return tuple(found)
+
+
+def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
+    """Read a scope string in any common shape; see the module docstring."""
+    body, source_note = _scope_text(text)
+    tokens = tuple(_tokens(body))
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    unknown: list[UnknownToken] = []
+    for token in tokens:
+        if not catalogue.has_scope(token):
+            unknown.append(_unknown(catalogue, token))
+        elif token in seen:
+            duplicates.append(token)
+        else:
+            seen.add(token)
+    return ParsedScopes(
+        tokens=tokens,
+        known=catalogue.in_scope_order(seen),
+        unknown=tuple(unknown),
+        duplicates=tuple(duplicates),
+        source_note=source_note,
+    )
+
+
+def _scope_text(text: str) -> tuple[str, str | None]:
+    """The part of ``text`` that holds scopes: a URL's ``scope`` parameter, or all of it."""
+    stripped = text.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", stripped, re.IGNORECASE) and not re.search(
+        r"[?&]scope=", stripped
+    ):
+        return stripped, None
+    query = urlsplit(stripped).query if "://" in stripped else stripped.split("?", 1)[-1]
+    values = parse_qs(query, keep_blank_values=True).get("scope")
+    if not values:
+        return "", "the URL has no 'scope' parameter"
+    return " ".join(values), None
+
+
+def _tokens(text: str) -> list[str]:
+    """Split on every separator seen in the wild, after undoing percent-encoding."""
+    text = unquote(text)
+    quoted = [
+        next(part for part in match.groups() if part is not None)
+        for match in _QUOTED.finditer(text)
+    ]
+    pieces = quoted or [_SCOPE_KEY.sub("", text).translate(_BRACKETS)]
+    return [token for piece in pieces for token in _SEPARATORS.split(piece) if token]
+
+
+def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
+    retired = RETIRED_SCOPES.get(token)
+    if retired:
+        return UnknownToken(token, None, retired)
+    candidates = catalogue.scope_names
+    exact_case = {name.lower(): name for name in candidates}.get(token.lower())
+    if exact_case:
+        return UnknownToken(token, exact_case, None)
+    prefixed = [name for name in candidates if name.startswith(token) and len(token) >= 6]
+    matches = prefixed[:1] or difflib.get_close_matches(token, candidates, n=1, cutoff=0.75)
+    return UnknownToken(token, matches[0] if matches else None, None)
+
+
+class CopyFormat(Enum):
+    """The shapes a scope list can be copied in, with a label for menus."""
+
+    SPACE = "Space-separated (what Spotify expects)"
+    URL_ENCODED = "URL-encoded (%20)"
+    COMMA = "Comma-separated"
+    JSON = "JSON array"
+    PYTHON = "Python list"
+    SPOTIPY = "spotipy (Python)"
+    TEKORE = "tekore (Python)"
+    TYPESCRIPT_SDK = "Spotify Web API TypeScript SDK"
+
+    @property
+    def label(self) -> str:
+        """The menu text."""
+        return str(self.value)
+
+
+def _python_list(scopes: Sequence[str]) -> str:
+    return "[" + ", ".join(repr(s) for s in scopes) + "]"
+
+
+_FORMATTERS: Mapping[CopyFormat, Callable[[Sequence[str]], str]] = {
+    CopyFormat.SPACE: " ".join,
+    CopyFormat.URL_ENCODED: lambda s: quote(" ".join(s), safe="-"),
+    CopyFormat.COMMA: ",".join,
+    CopyFormat.JSON: lambda s: json.dumps(list(s)),
+    CopyFormat.PYTHON: _python_list,
+    CopyFormat.SPOTIPY: lambda s: (
+        "from spotipy.oauth2 import SpotifyPKCE\n\n"
+        f"auth_manager = SpotifyPKCE(scope={' '.join(s)!r})"
+    ),
+    CopyFormat.TEKORE: lambda s: f"import tekore as tk\n\nscope = tk.Scope(*{_python_list(s)})",
+    CopyFormat.TYPESCRIPT_SDK: lambda s: (
+        "// SpotifyApi comes from the @spotify/web-api-ts-sdk package\n"
+        f"const scopes = {json.dumps(list(s))};\n"
+        "const sdk = SpotifyApi.withUserAuthorization(clientId, redirectUri, scopes);"
+    ),
+}
+
+
+def format_scopes(scopes: Sequence[str], fmt: CopyFormat = CopyFormat.SPACE) -> str:
+    """The scopes in the chosen copy format (they are expected in catalogue order)."""
+    return _FORMATTERS[fmt](scopes)
