@@ -25,7 +25,8 @@ RETIRED_SCOPES: Mapping[str, str] = {
 _SEPARATORS = re.compile(r"[\s,+;|]+")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
 _BRACKETS = str.maketrans("", "", "[](){}")
-_SCOPE_KEY = re.compile(r"^\s*(?:scopes?|SCOPES?)\s*[:=]\s*", re.IGNORECASE)
+_ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*[:=]\s*")
+_LIST_LITERAL = re.compile(r"\[([^\[\]]*)\]")
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,19 @@ def _scope_text(text: str) -> tuple[str, str | None]:
 
 
 def _tokens(text: str) -> list[str]:
-    """Split on every separator seen in the wild, after undoing percent-encoding."""
+    """Split on every separator seen in the wild, after undoing percent-encoding.
+
+    In code (quotes present) only the quoted strings hold scopes; in an unquoted list
+    literal, only its items; otherwise the whole text, less a ``scope=``-style key.
+    """
     text = unquote(text)
     quoted = [
         next(part for part in match.groups() if part is not None)
         for match in _QUOTED.finditer(text)
     ]
-    pieces = quoted or [_SCOPE_KEY.sub("", text).translate(_BRACKETS)]
+    if not quoted:
+        text = _ASSIGNMENT_KEY.sub("", text)
+    pieces = quoted or _LIST_LITERAL.findall(text) or [text.translate(_BRACKETS)]
     return [token for piece in pieces for token in _SEPARATORS.split(piece) if token]
 
 

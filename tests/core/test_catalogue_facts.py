@@ -1,0 +1,373 @@
+"""Pins the catalogue to Spotify's published facts, written out here by hand from the sources.
+
+The tables restate the Scopes page and the OpenAPI description independently of
+``resources/catalogue.json``: a change to the data that loses or bends a fact fails here.
+"""
+
+import pytest
+
+from scope_picker.core.catalogue import Catalogue, EndpointKind, ScopeNote
+
+# (scope, category, "Visible to users" wording exactly as published, or None)
+SCOPES = [
+    ("ugc-image-upload", "Images", "Upload images to Spotify on your behalf."),
+    (
+        "user-read-playback-state",
+        "Spotify Connect",
+        "Read your currently playing content and Spotify Connect devices information.",
+    ),
+    (
+        "user-modify-playback-state",
+        "Spotify Connect",
+        "Control playback on your Spotify clients and Spotify Connect devices.",
+    ),
+    ("user-read-currently-playing", "Spotify Connect", "Read your currently playing content."),
+    ("app-remote-control", "Playback", "Communicate with the Spotify app on your device."),
+    ("streaming", "Playback", "Play content and control playback on your other devices."),
+    ("playlist-read-private", "Playlists", "Access your private playlists."),
+    ("playlist-read-collaborative", "Playlists", "Access your collaborative playlists."),
+    ("playlist-modify-private", "Playlists", "Manage your private playlists."),
+    ("playlist-modify-public", "Playlists", "Manage your public playlists."),
+    ("user-follow-modify", "Follow", "Manage who you are following."),
+    ("user-follow-read", "Follow", "Access your followers and who you are following."),
+    (
+        "user-read-playback-position",
+        "Listening History",
+        "Read your position in content you have played.",
+    ),
+    ("user-top-read", "Listening History", "Read your top artists and content."),
+    ("user-read-recently-played", "Listening History", "Access your recently played items."),
+    ("user-library-modify", "Library", "Manage your saved content."),
+    ("user-library-read", "Library", "Access your saved content."),
+    ("user-read-email", "Users", "Get your real email address."),
+    ("user-read-private", "Users", "Access your subscription details."),
+    ("user-personalized", "Users", None),
+    ("user-soa-link", "Open Access", None),
+    ("user-soa-unlink", "Open Access", None),
+    ("soa-manage-entitlements", "Open Access", None),
+    ("soa-manage-partner", "Open Access", None),
+    ("soa-create-partner", "Open Access", None),
+]
+
+CATEGORIES = [
+    "Images",
+    "Spotify Connect",
+    "Playback",
+    "Playlists",
+    "Follow",
+    "Listening History",
+    "Library",
+    "Users",
+    "Open Access",
+]
+
+# Every endpoint name the Scopes page lists, with the scope it is listed under and the
+# reference endpoint it means.
+PAGE_NAMES = [
+    ("ugc-image-upload", "Add Custom Playlist Cover Image", "PUT /playlists/{playlist_id}/images"),
+    ("user-read-playback-state", "Get a User's Available Devices", "GET /me/player/devices"),
+    (
+        "user-read-playback-state",
+        "Get Information About The User's Current Playback",
+        "GET /me/player",
+    ),
+    (
+        "user-read-playback-state",
+        "Get the User's Currently Playing Track",
+        "GET /me/player/currently-playing",
+    ),
+    ("user-modify-playback-state", "Pause a User's Playback", "PUT /me/player/pause"),
+    (
+        "user-modify-playback-state",
+        "Seek To Position In Currently Playing Track",
+        "PUT /me/player/seek",
+    ),
+    ("user-modify-playback-state", "Set Repeat Mode On User’s Playback", "PUT /me/player/repeat"),
+    ("user-modify-playback-state", "Set Volume For User's Playback", "PUT /me/player/volume"),
+    ("user-modify-playback-state", "Skip User’s Playback To Next Track", "POST /me/player/next"),
+    (
+        "user-modify-playback-state",
+        "Skip User’s Playback To Previous Track",
+        "POST /me/player/previous",
+    ),
+    ("user-modify-playback-state", "Start/Resume a User's Playback", "PUT /me/player/play"),
+    ("user-modify-playback-state", "Toggle Shuffle For User’s Playback", "PUT /me/player/shuffle"),
+    ("user-modify-playback-state", "Transfer a User's Playback", "PUT /me/player"),
+    (
+        "user-modify-playback-state",
+        "Add An Item To The End Of User's Current Playback Queue",
+        "POST /me/player/queue",
+    ),
+    (
+        "user-read-currently-playing",
+        "Get the User's Currently Playing Track",
+        "GET /me/player/currently-playing",
+    ),
+    ("user-read-currently-playing", "Get the User's Queue", "GET /me/player/queue"),
+    ("app-remote-control", "iOS SDK", "iOS SDK"),
+    ("app-remote-control", "Android SDK", "Android SDK"),
+    ("streaming", "Web Playback SDK", "Web Playback SDK"),
+    (
+        "playlist-read-private",
+        "Check if Users Follow a Playlist",
+        "GET /playlists/{playlist_id}/followers/contains",
+    ),
+    ("playlist-read-private", "Get a List of Current User's Playlists", "GET /me/playlists"),
+    ("playlist-read-private", "Get a List of a User's Playlists", "GET /users/{user_id}/playlists"),
+    ("playlist-read-collaborative", "Get a List of Current User's Playlists", "GET /me/playlists"),
+    (
+        "playlist-read-collaborative",
+        "Get a List of a User's Playlists",
+        "GET /users/{user_id}/playlists",
+    ),
+    *[
+        (scope, name, label)
+        for scope in ("playlist-modify-private", "playlist-modify-public")
+        for name, label in [
+            ("Follow a Playlist", "PUT /playlists/{playlist_id}/followers"),
+            ("Unfollow a Playlist", "DELETE /playlists/{playlist_id}/followers"),
+            ("Add Items to a Playlist", "POST /playlists/{playlist_id}/items"),
+            ("Change a Playlist's Details", "PUT /playlists/{playlist_id}"),
+            ("Create a Playlist", "POST /me/playlists"),
+            ("Remove Items from a Playlist", "DELETE /playlists/{playlist_id}/items"),
+            ("Reorder a Playlist's Items", "PUT /playlists/{playlist_id}/items"),
+            ("Replace a Playlist's Items", "PUT /playlists/{playlist_id}/items"),
+            ("Upload a Custom Playlist Cover Image", "PUT /playlists/{playlist_id}/images"),
+        ]
+    ],
+    ("user-follow-modify", "Follow Artists or Users", "PUT /me/following"),
+    ("user-follow-modify", "Unfollow Artists or Users", "DELETE /me/following"),
+    (
+        "user-follow-read",
+        "Check if Current User Follows Artists or Users",
+        "GET /me/following/contains",
+    ),
+    ("user-follow-read", "Get User's Followed Artists", "GET /me/following"),
+    ("user-read-playback-position", "Get an Episodes", "GET /episodes/{id}"),
+    ("user-read-playback-position", "Get Several Episodes", "GET /episodes"),
+    ("user-read-playback-position", "Get a Show", "GET /shows/{id}"),
+    ("user-read-playback-position", "Get Several Shows", "GET /shows"),
+    ("user-read-playback-position", "Get a Show's Episodes", "GET /shows/{id}/episodes"),
+    ("user-top-read", "Get a User's Top Artists and Tracks", "GET /me/top/artists"),
+    ("user-top-read", "Get a User's Top Artists and Tracks", "GET /me/top/tracks"),
+    (
+        "user-read-recently-played",
+        "Get Current User's Recently Played Tracks",
+        "GET /me/player/recently-played",
+    ),
+    ("user-library-modify", "Remove Albums for Current User", "DELETE /me/albums"),
+    ("user-library-modify", "Remove User's Saved Tracks", "DELETE /me/tracks"),
+    ("user-library-modify", "Remove User's Saved Episodes", "DELETE /me/episodes"),
+    ("user-library-modify", "Save Albums for Current User", "PUT /me/albums"),
+    ("user-library-modify", "Save Tracks for User", "PUT /me/tracks"),
+    ("user-library-modify", "Save Episodes for User", "PUT /me/episodes"),
+    ("user-library-read", "Check User's Saved Albums", "GET /me/albums/contains"),
+    ("user-library-read", "Check User's Saved Tracks", "GET /me/tracks/contains"),
+    ("user-library-read", "Get Current User's Saved Albums", "GET /me/albums"),
+    ("user-library-read", "Get a User's Saved Tracks", "GET /me/tracks"),
+    ("user-library-read", "Check User's Saved Episodes", "GET /me/episodes/contains"),
+    ("user-library-read", "Get User's Saved Episodes", "GET /me/episodes"),
+    ("user-read-email", "Get Current User's Profile", "GET /me"),
+    ("user-read-private", "Search for an Item", "GET /search"),
+    ("user-read-private", "Get Current User's Profile", "GET /me"),
+    ("user-soa-link", "Register new user", "Register new user"),
+    ("user-soa-unlink", "Unlink user", "Unlink user"),
+    ("soa-manage-entitlements", "Add user entitlements", "Add user entitlements"),
+    ("soa-manage-entitlements", "Get user entitlements", "Get user entitlements"),
+    ("soa-manage-entitlements", "Removes user entitlements", "Remove user entitlements"),
+    ("soa-manage-entitlements", "Replace user entitlements", "Replace user entitlements"),
+    ("soa-manage-partner", "Set partner logo", "Set partner logo"),
+    ("soa-create-partner", "Create new partner", "Create new partner"),
+]
+
+
+def _by_label(catalogue: Catalogue, label: str) -> list[str]:
+    return [e.id for e in catalogue.endpoints if e.label == label]
+
+
+def test_counts(catalogue: Catalogue) -> None:
+    web_api = [e for e in catalogue.endpoints if e.kind is EndpointKind.WEB_API]
+    assert len(catalogue.scopes) == 25
+    assert len(catalogue.categories) == 9
+    assert len(web_api) == 97
+    assert sum(e.deprecated for e in web_api) == 48
+    assert sum(e.kind is EndpointKind.SDK for e in catalogue.endpoints) == 3
+    assert sum(e.kind is EndpointKind.PARTNER for e in catalogue.endpoints) == 8
+    assert len({(e.method, e.path) for e in web_api}) == 97
+
+
+def test_categories_in_page_order(catalogue: Catalogue) -> None:
+    assert [c.name for c in catalogue.categories] == CATEGORIES
+
+
+@pytest.mark.parametrize(("name", "category", "consent"), SCOPES)
+def test_scope_category_and_published_consent_wording(
+    catalogue: Catalogue, name: str, category: str, consent: str | None
+) -> None:
+    scope = catalogue.scope(name)
+    assert catalogue.category(scope.category).name == category
+    assert scope.consent == consent
+
+
+def test_scopes_in_page_order(catalogue: Catalogue) -> None:
+    assert catalogue.scope_names == tuple(name for name, _, _ in SCOPES)
+
+
+def test_descriptions_are_published_text(catalogue: Catalogue) -> None:
+    assert catalogue.scope("user-read-playback-state").description == (
+        "Read access to a user’s player state."
+    )
+    assert catalogue.scope("user-personalized").description == (
+        "Get personalized content for the user."
+    )
+    assert all(scope.description for scope in catalogue.scopes)
+
+
+def test_follow_modify_uses_the_page_wording_not_the_spec_slip(catalogue: Catalogue) -> None:
+    scope = catalogue.scope("user-follow-modify")
+    assert scope.consent == "Manage who you are following."
+    assert scope.spec_consent == "Manage your saved content."
+
+
+@pytest.mark.parametrize(("scope", "page_name", "label"), PAGE_NAMES)
+def test_every_page_name_maps_to_its_reference_endpoint(
+    catalogue: Catalogue, scope: str, page_name: str, label: str
+) -> None:
+    matches = _by_label(catalogue, label)
+    assert len(matches) == 1, label
+    endpoint = catalogue.endpoint(matches[0])
+    assert page_name in endpoint.page_names
+    assert scope in endpoint.page_scopes
+    assert scope in endpoint.requirement.scopes
+
+
+def test_page_names_are_all_accounted_for(catalogue: Catalogue) -> None:
+    listed = {
+        (scope, name)
+        for e in catalogue.endpoints
+        for scope in e.page_scopes
+        for name in e.page_names
+    }
+    expected = {(scope, name) for scope, name, _ in PAGE_NAMES}
+    assert expected <= listed
+    assert {name for e in catalogue.endpoints for name in e.page_names} == {
+        name for _, name, _ in PAGE_NAMES
+    }
+
+
+def test_page_and_reference_names_differ_where_spotify_differs(catalogue: Catalogue) -> None:
+    devices = catalogue.endpoint("get-a-users-available-devices")
+    assert devices.name == "Get Available Devices"
+    assert devices.page_names == ("Get a User's Available Devices",)
+    reorder = catalogue.endpoint("reorder-or-replace-playlists-items")
+    assert set(reorder.page_names) == {"Reorder a Playlist's Items", "Replace a Playlist's Items"}
+
+
+def test_non_web_api_targets_are_kinds_of_their_own(catalogue: Catalogue) -> None:
+    sdks = {e.name for e in catalogue.endpoints if e.kind is EndpointKind.SDK}
+    assert sdks == {"iOS SDK", "Android SDK", "Web Playback SDK"}
+    for endpoint in catalogue.endpoints:
+        if endpoint.kind is not EndpointKind.WEB_API:
+            assert endpoint.method is None
+            assert endpoint.path is None
+            assert endpoint.documentation_url.startswith("https://developer.spotify.com/")
+
+
+def test_profile_works_without_scopes_and_each_scope_adds_data(catalogue: Catalogue) -> None:
+    requirement = catalogue.endpoint("get-current-users-profile").requirement
+    assert requirement.needs_no_scope
+    unlocks = {option.scope: option.unlocks for option in requirement.optional}
+    assert set(unlocks) == {"user-read-private", "user-read-email"}
+    assert "email" in unlocks["user-read-email"]
+    assert "country" in unlocks["user-read-private"]
+
+
+@pytest.mark.parametrize(
+    "operation",
+    [
+        "add-items-to-playlist",
+        "remove-items-playlist",
+        "reorder-or-replace-playlists-items",
+        "change-playlist-details",
+        "create-playlist",
+        "follow-playlist",
+        "unfollow-playlist",
+    ],
+)
+def test_playlist_writes_take_either_modify_scope(catalogue: Catalogue, operation: str) -> None:
+    requirement = catalogue.endpoint(operation).requirement
+    assert requirement.required == ()
+    assert requirement.any_of == (("playlist-modify-public", "playlist-modify-private"),)
+    assert requirement.choice is not None
+
+
+def test_cover_image_upload_needs_ugc_and_a_playlist_scope(catalogue: Catalogue) -> None:
+    requirement = catalogue.endpoint("upload-custom-playlist-cover").requirement
+    assert requirement.required == ("ugc-image-upload",)
+    assert requirement.any_of == (("playlist-modify-public", "playlist-modify-private"),)
+
+
+def test_required_scopes(catalogue: Catalogue) -> None:
+    assert catalogue.endpoint("get-a-users-available-devices").requirement.required == (
+        "user-read-playback-state",
+    )
+    assert catalogue.endpoint("get-users-saved-episodes").requirement.required == (
+        "user-library-read",
+    )
+    assert [
+        o.scope for o in catalogue.endpoint("get-users-saved-episodes").requirement.optional
+    ] == ["user-read-playback-position"]
+
+
+def test_endpoints_needing_no_scope_are_in_the_catalogue(catalogue: Catalogue) -> None:
+    no_scope = {e.id for e in catalogue.endpoints if e.requirement.needs_no_scope}
+    assert {"get-an-album", "get-track", "search", "get-playlist"} <= no_scope
+    assert "get-a-users-available-devices" not in no_scope
+
+
+def test_deprecations_and_replacements(catalogue: Catalogue) -> None:
+    old = catalogue.endpoint("add-tracks-to-playlist")
+    assert old.deprecated
+    assert old.replaced_by == "add-items-to-playlist"
+    assert catalogue.endpoint("get-recommendations").deprecated
+    assert not catalogue.endpoint("add-items-to-playlist").deprecated
+    for endpoint in catalogue.endpoints:
+        assert endpoint.deprecated == (endpoint.deprecation_note is not None)
+
+
+def test_scope_notes(catalogue: Catalogue) -> None:
+    assert ScopeNote.PREMIUM in catalogue.scope("streaming").notes
+    assert ScopeNote.SDK_ONLY in catalogue.scope("app-remote-control").notes
+    partner = [s.name for s in catalogue.scopes if ScopeNote.PARTNER_ONLY in s.notes]
+    assert partner == [name for name, category, _ in SCOPES if category == "Open Access"]
+    assert catalogue.endpoint("start-a-users-playback").premium_only
+
+
+def test_disagreements_between_page_and_spec_are_recorded(catalogue: Catalogue) -> None:
+    disagreeing = {e.id for e in catalogue.endpoints if e.sources_disagree}
+    assert disagreeing == {
+        "search",
+        "get-multiple-shows",
+        "get-users-saved-episodes",
+        "get-a-list-of-current-users-playlists",
+        "check-if-user-follows-playlist",
+        "get-the-users-currently-playing-track",
+        "get-queue",
+    }
+    for endpoint_id in disagreeing:
+        assert catalogue.endpoint(endpoint_id).requirement_note
+
+
+def test_documentation_links(catalogue: Catalogue) -> None:
+    assert catalogue.endpoint("get-a-users-available-devices").documentation_url == (
+        "https://developer.spotify.com/documentation/web-api/reference/get-a-users-available-devices"
+    )
+    assert catalogue.scope("user-read-playback-state").documentation_url == (
+        "https://developer.spotify.com/documentation/web-api/concepts/scopes#user-read-playback-state"
+    )
+
+
+def test_version_and_source_dates(catalogue: Catalogue) -> None:
+    assert catalogue.version
+    dates = {source.id: source.date for source in catalogue.sources}
+    assert dates == {"scopes-page": "2025", "openapi": "2026-05-31"}

@@ -1,0 +1,107 @@
+"""Selections of scopes give covered endpoints, consent lines and the scope string."""
+
+import pytest
+
+from scope_picker.core.catalogue import Catalogue, EndpointKind
+from scope_picker.core.coverage import CoverageLevel, cover, public_endpoints
+from scope_picker.core.selection import Selection
+
+
+def _levels(catalogue: Catalogue, *scopes: str) -> dict[str, CoverageLevel]:
+    return {entry.endpoint.id: entry.level for entry in cover(catalogue, scopes).endpoints}
+
+
+def test_empty_selection_covers_nothing(catalogue: Catalogue) -> None:
+    coverage = cover(catalogue, [])
+    assert coverage.endpoints == ()
+    assert coverage.consent == ()
+    assert coverage.scope_string == ""
+
+
+def test_scope_string_is_ordered_deduplicated_single_spaced(catalogue: Catalogue) -> None:
+    coverage = cover(catalogue, ["user-read-email", "ugc-image-upload", "user-read-email"])
+    assert coverage.scope_string == "ugc-image-upload user-read-email"
+
+
+def test_consent_lines_in_catalogue_order_with_unpublished_ones(catalogue: Catalogue) -> None:
+    coverage = cover(catalogue, ["user-personalized", "streaming", "ugc-image-upload"])
+    assert [(line.scope.name, line.text) for line in coverage.consent] == [
+        ("ugc-image-upload", "Upload images to Spotify on your behalf."),
+        ("streaming", "Play content and control playback on your other devices."),
+        ("user-personalized", None),
+    ]
+
+
+def test_full_coverage(catalogue: Catalogue) -> None:
+    levels = _levels(catalogue, "user-read-playback-state")
+    assert levels["get-a-users-available-devices"] is CoverageLevel.FULL
+    assert levels["get-information-about-the-users-current-playback"] is CoverageLevel.FULL
+    assert levels["get-the-users-currently-playing-track"] is CoverageLevel.FULL
+    assert levels["get-queue"] is CoverageLevel.BLOCKED
+
+
+def test_partial_coverage_says_what_the_missing_scope_adds(catalogue: Catalogue) -> None:
+    coverage = cover(catalogue, ["user-read-private"])
+    profile = next(e for e in coverage.endpoints if e.endpoint.id == "get-current-users-profile")
+    assert profile.level is CoverageLevel.PARTIAL
+    assert profile.explain() == "user-read-email adds the email address"
+    full = cover(catalogue, ["user-read-private", "user-read-email"])
+    assert (
+        next(e for e in full.endpoints if e.endpoint.id == "get-current-users-profile").level
+        is CoverageLevel.FULL
+    )
+
+
+def test_blocked_endpoint_says_what_it_also_needs(catalogue: Catalogue) -> None:
+    coverage = cover(catalogue, ["ugc-image-upload"])
+    [upload] = coverage.endpoints
+    assert upload.level is CoverageLevel.BLOCKED
+    assert upload.explain() == "also needs playlist-modify-public or playlist-modify-private"
+    assert coverage.callable_endpoints == ()
+    assert coverage.blocked_endpoints == (upload,)
+
+
+def test_either_playlist_scope_covers_playlist_writes(catalogue: Catalogue) -> None:
+    for scope in ("playlist-modify-public", "playlist-modify-private"):
+        assert _levels(catalogue, scope)["add-items-to-playlist"] is CoverageLevel.FULL
+
+
+def test_endpoints_grouped_by_reference_group(catalogue: Catalogue) -> None:
+    coverage = cover(catalogue, [s.name for s in catalogue.scopes])
+    groups = [entry.endpoint.group for entry in coverage.endpoints]
+    ranks = [catalogue.groups.index(group) for group in groups]
+    assert ranks == sorted(ranks)
+    assert groups[-1] == "Open Access"
+    assert {e.endpoint.kind for e in coverage.endpoints} == set(EndpointKind)
+
+
+def test_public_endpoints_need_no_scope(catalogue: Catalogue) -> None:
+    public = public_endpoints(catalogue)
+    assert all(e.requirement.needs_no_scope for e in public)
+    assert {"get-an-album", "get-current-users-profile"} <= {e.id for e in public}
+    assert len(public) == len([e for e in catalogue.endpoints if e.requirement.needs_no_scope])
+
+
+def test_selection_notifies_once_per_change(catalogue: Catalogue) -> None:
+    selection = Selection(catalogue)
+    calls: list[str] = []
+    selection.subscribe(lambda coverage: calls.append(coverage.scope_string))
+    playlists = [s.name for s in catalogue.scopes_in("playlists")]
+    selection.set_selected(playlists, True)
+    selection.set_selected(playlists, True)  # no change, no call
+    selection.toggle("playlist-read-private")
+    selection.clear()
+    assert calls == [
+        "playlist-read-private playlist-read-collaborative playlist-modify-private "
+        "playlist-modify-public",
+        "playlist-read-collaborative playlist-modify-private playlist-modify-public",
+        "",
+    ]
+
+
+def test_selection_refuses_unknown_names(catalogue: Catalogue) -> None:
+    selection = Selection(catalogue, ["streaming"])
+    with pytest.raises(ValueError, match="user-read-birthdate"):
+        selection.replace(["streaming", "user-read-birthdate"])
+    assert selection.scopes == ("streaming",)
+    assert "streaming" in selection

@@ -1,0 +1,99 @@
+"""The least scopes for a set of endpoints, checked by hand."""
+
+from itertools import combinations
+
+import pytest
+
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.coverage import cover
+from scope_picker.core.least_scopes import least_scopes
+
+
+def test_no_endpoints_need_no_scopes(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, [])
+    assert result.scopes == ()
+    assert result.choices == ()
+
+
+def test_public_endpoint_needs_nothing_but_reports_optional_extras(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["get-current-users-profile"])
+    assert result.scopes == ()
+    assert set(result.optional) == {"user-read-private", "user-read-email"}
+
+
+def test_required_scopes_with_reasons(catalogue: Catalogue) -> None:
+    result = least_scopes(
+        catalogue, ["get-a-users-available-devices", "pause-a-users-playback", "get-queue"]
+    )
+    assert result.scopes == (
+        "user-read-playback-state",
+        "user-modify-playback-state",
+        "user-read-currently-playing",
+    )
+    assert result.needed_by("user-read-playback-state") == (
+        "needed by: Get Available Devices, Get the User's Queue"
+    )
+
+
+def test_playlist_write_is_a_reported_choice(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["add-items-to-playlist", "remove-items-playlist"])
+    assert len(result.scopes) == 1
+    [choice] = result.choices
+    assert choice.options == ("playlist-modify-private", "playlist-modify-public")
+    assert choice.chosen == result.scopes[0]
+    assert choice.note is not None
+    assert "public" in choice.note
+    assert [e.id for e in choice.endpoints] == ["add-items-to-playlist", "remove-items-playlist"]
+
+
+def test_preference_settles_the_choice(catalogue: Catalogue) -> None:
+    group = frozenset({"playlist-modify-private", "playlist-modify-public"})
+    result = least_scopes(
+        catalogue, ["add-items-to-playlist"], preferences={group: "playlist-modify-public"}
+    )
+    assert result.scopes == ("playlist-modify-public",)
+    assert result.choices[0].chosen == "playlist-modify-public"
+
+
+def test_one_scope_settles_two_choices(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["save-library-items", "add-items-to-playlist"])
+    assert result.scopes == ("playlist-modify-public",)
+    assert len(result.choices) == 2
+
+
+def test_choice_already_settled_by_a_required_scope(catalogue: Catalogue) -> None:
+    # The queue needs user-read-playback-state anyway, which also serves the currently
+    # playing track's either-or.
+    result = least_scopes(catalogue, ["get-queue", "get-the-users-currently-playing-track"])
+    assert result.scopes == ("user-read-playback-state", "user-read-currently-playing")
+    [choice] = result.choices
+    assert choice.satisfied_by_required
+
+
+CASES = [
+    ["upload-custom-playlist-cover"],
+    ["get-users-saved-episodes", "get-an-episode"],
+    ["check-library-contains", "get-followed", "get-users-saved-tracks"],
+    ["save-library-items", "follow-artists-users", "create-playlist"],
+    ["get-the-users-currently-playing-track", "start-a-users-playback", "get-queue"],
+]
+
+
+@pytest.mark.parametrize("endpoint_ids", CASES)
+def test_result_covers_everything_and_nothing_smaller_does(
+    catalogue: Catalogue, endpoint_ids: list[str]
+) -> None:
+    result = least_scopes(catalogue, endpoint_ids)
+    coverage = {e.endpoint.id: e for e in cover(catalogue, result.scopes).endpoints}
+    for endpoint_id in endpoint_ids:
+        endpoint = catalogue.endpoint(endpoint_id)
+        if not endpoint.requirement.needs_no_scope:
+            assert coverage[endpoint_id].callable
+    candidates = [s.name for s in catalogue.scopes]
+    for smaller in combinations(candidates, len(result.scopes) - 1):
+        smaller_coverage = {e.endpoint.id: e for e in cover(catalogue, smaller).endpoints}
+        assert not all(
+            catalogue.endpoint(i).requirement.needs_no_scope
+            or (i in smaller_coverage and smaller_coverage[i].callable)
+            for i in endpoint_ids
+        ), smaller

@@ -1,0 +1,143 @@
+"""Scope strings as found in real projects parse to exactly the known scopes."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scope_picker.core.catalogue import Catalogue, load_catalogue
+from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
+
+# Hypothesis tests cannot take function-scoped fixtures; the catalogue is immutable.
+CATALOGUE = load_catalogue()
+
+PLAYBACK = ("user-read-playback-state", "user-modify-playback-state")
+PROFILE = ("user-read-email", "user-read-private")
+
+# (input as pasted, known scopes in catalogue order)
+REALISTIC = [
+    ("user-read-playback-state user-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state,user-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state, user-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state+user-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state%20user-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state%2Cuser-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state%2cuser-modify-playback-state", PLAYBACK),
+    ("user-read-playback-state\nuser-modify-playback-state\n", PLAYBACK),
+    ("user-read-playback-state\r\nuser-modify-playback-state", PLAYBACK),
+    ("\tuser-read-playback-state\t\tuser-modify-playback-state  ", PLAYBACK),
+    (",user-read-playback-state,,user-modify-playback-state,", PLAYBACK),
+    ("  user-read-playback-state ;  user-modify-playback-state ", PLAYBACK),
+    ('"user-read-playback-state user-modify-playback-state"', PLAYBACK),
+    ("'user-read-playback-state user-modify-playback-state'", PLAYBACK),
+    ('["user-read-playback-state", "user-modify-playback-state"]', PLAYBACK),
+    ("['user-read-playback-state', 'user-modify-playback-state']", PLAYBACK),
+    ('[\n  "user-read-playback-state",\n  "user-modify-playback-state",\n]', PLAYBACK),
+    ("[user-read-playback-state, user-modify-playback-state]", PLAYBACK),
+    ("('user-read-playback-state', 'user-modify-playback-state')", PLAYBACK),
+    ('SCOPES = ["user-read-playback-state", "user-modify-playback-state"]', PLAYBACK),
+    ('scope = "user-read-playback-state user-modify-playback-state"', PLAYBACK),
+    ("scope=user-read-playback-state%20user-modify-playback-state", PLAYBACK),
+    ("scope: user-read-playback-state user-modify-playback-state", PLAYBACK),
+    ("const scopes = ['user-read-email', 'user-read-private'].join(' ');", PROFILE),
+    ("scope = 'user-read-email,user-read-private'", PROFILE),
+    (
+        "sp = spotipy.Spotify(auth_manager=SpotifyOAuth("
+        'scope="user-read-email user-read-private"))',
+        PROFILE,
+    ),
+    ("SPOTIFY_SCOPES=user-read-email,user-read-private", PROFILE),
+    ("export SPOTIFY_SCOPE='user-read-email user-read-private'", PROFILE),
+    ("const scopes = [];", ()),
+    (
+        "https://accounts.spotify.com/authorize?response_type=code&client_id=abc&"
+        "scope=user-read-email%20user-read-private&redirect_uri=http%3A%2F%2F127.0.0.1%3A8888",
+        PROFILE,
+    ),
+    (
+        "https://accounts.spotify.com/authorize?client_id=abc&scope=user-read-email+user-read-private"
+        "&state=xyz",
+        PROFILE,
+    ),
+    ("https://accounts.spotify.com/en/authorize?scope=user-read-email,user-read-private", PROFILE),
+    ("?scope=user-read-email%20user-read-private&show_dialog=true", PROFILE),
+    ("user-read-email user-read-private user-read-email", PROFILE),
+    ("", ()),
+    ("   \n  ", ()),
+    ("streaming", ("streaming",)),
+]
+
+
+@pytest.mark.parametrize(("text", "known"), REALISTIC)
+def test_realistic_inputs(catalogue: Catalogue, text: str, known: tuple[str, ...]) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.known == known
+
+
+def test_unknown_tokens_are_named_with_suggestions(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "user-read-playback, user-read-emial,foo streaming")
+    assert parsed.known == ("streaming",)
+    assert [(u.token, u.suggestion) for u in parsed.unknown] == [
+        ("user-read-playback", "user-read-playback-state"),
+        ("user-read-emial", "user-read-email"),
+        ("foo", None),
+    ]
+    assert parsed.messages()[0] == (
+        "'user-read-playback' is not a Spotify scope; did you mean 'user-read-playback-state'?"
+    )
+    assert not parsed.is_clean
+
+
+def test_wrong_case_is_not_silently_accepted(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "User-Read-Email")
+    assert parsed.known == ()
+    assert parsed.unknown[0].suggestion == "user-read-email"
+
+
+def test_retired_scope_is_named_as_such(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "user-read-birthdate user-read-email")
+    assert parsed.known == ("user-read-email",)
+    assert "no longer exists" in parsed.unknown[0].describe()
+
+
+def test_duplicates_are_reported(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "streaming streaming,streaming user-read-email")
+    assert parsed.known == ("streaming", "user-read-email")
+    assert parsed.duplicates == ("streaming", "streaming")
+    assert parsed.messages() == ("listed more than once: streaming",)
+
+
+def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "https://accounts.spotify.com/authorize?client_id=abc")
+    assert parsed.known == ()
+    assert parsed.messages() == ("the URL has no 'scope' parameter",)
+
+
+@given(st.text())
+def test_any_text_parses_and_every_token_is_accounted_for(text: str) -> None:
+    catalogue = CATALOGUE
+    parsed = parse_scopes(catalogue, text)
+    assert len(parsed.tokens) == len(parsed.known) + len(parsed.unknown) + len(parsed.duplicates)
+    assert set(parsed.known) <= set(parsed.tokens)
+    assert [u.token for u in parsed.unknown] == [
+        t for t in parsed.tokens if not catalogue.has_scope(t)
+    ]
+
+
+@given(
+    st.lists(st.sampled_from(CATALOGUE.scope_names), unique=True),
+    st.sampled_from(list(CopyFormat)),
+)
+def test_every_copy_format_parses_back_to_the_same_selection(
+    scopes: list[str], fmt: CopyFormat
+) -> None:
+    catalogue = CATALOGUE
+    ordered = catalogue.in_scope_order(scopes)
+    parsed = parse_scopes(catalogue, format_scopes(ordered, fmt))
+    assert parsed.known == ordered
+    assert parsed.is_clean
+
+
+def test_space_format_is_exactly_what_spotify_expects() -> None:
+    assert format_scopes(("user-read-email", "streaming")) == "user-read-email streaming"
+    assert format_scopes(("a-b", "c"), CopyFormat.URL_ENCODED) == "a-b%20c"
+    assert format_scopes((), CopyFormat.JSON) == "[]"
