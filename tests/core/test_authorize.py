@@ -31,6 +31,8 @@ from scope_picker.core.authorize import (
     new_state,
     token_request_example,
 )
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.scope_string import parse_scopes
 
 CLIENT_ID = "0123456789abcdef0123456789abcdef"
 # RFC 7636 Appendix B: 32 random octets, their base64url as verifier, and its S256 challenge.
@@ -447,3 +449,10 @@ def test_a_draft_without_scopes_or_state_notes_both() -> None:
     assert [finding.message for finding in draft.notes] == [NO_SCOPES_NOTE, NO_STATE_NOTE]
     assert draft.url is not None
     assert "scope" not in _query(draft.url)
+
+
+def test_every_catalogue_scope_survives_the_url_and_reads_back_clean(catalogue: Catalogue) -> None:
+    url = authorization_url(_request(scopes=catalogue.scope_names))
+    parsed = parse_scopes(catalogue, url)
+    assert parsed.is_clean
+    assert parsed.known == catalogue.scope_names
