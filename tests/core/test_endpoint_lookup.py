@@ -1,0 +1,109 @@
+"""Endpoint look-up: every way a developer names an endpoint lands on the right one."""
+
+import pytest
+
+from scope_picker.core.catalogue import Catalogue, load_catalogue
+from scope_picker.core.endpoint_lookup import find_endpoint
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.mark.parametrize(
+    ("text", "endpoint_id"),
+    [
+        ("GET /me/player", "get-information-about-the-users-current-playback"),
+        ("put /me/player", "transfer-a-users-playback"),
+        ("  GET   /me/player/  ", "get-information-about-the-users-current-playback"),
+        ("POST /playlists/{playlist_id}/items", "add-items-to-playlist"),
+        ("POST /playlists/{id}/items", "add-items-to-playlist"),
+        ("POST /playlists/3cEYpjA9oz9GiPac4AsH4n/items", "add-items-to-playlist"),
+        ("GET https://api.spotify.com/v1/me/player/devices", "get-a-users-available-devices"),
+        ("GET /v1/search?q=abba&type=artist", "search"),
+        ("/me/player/devices", "get-a-users-available-devices"),
+        ("get-a-users-available-devices", "get-a-users-available-devices"),
+        ("Get-A-Users-Available-Devices", "get-a-users-available-devices"),
+        ("Get Available Devices", "get-a-users-available-devices"),
+        ("get available devices", "get-a-users-available-devices"),
+        ("Get a User\u2019s Available Devices", "get-a-users-available-devices"),
+        ("Skip User's Playback To Next Track", "skip-users-playback-to-next-track"),
+        ("Web Playback SDK", "sdk-web-playback"),
+        ("sdk-web-playback", "sdk-web-playback"),
+    ],
+)
+def test_resolves_every_accepted_form(catalogue: Catalogue, text: str, endpoint_id: str) -> None:
+    match = find_endpoint(catalogue, text)
+    assert match.endpoint is not None, match.describe()
+    assert match.endpoint.id == endpoint_id
+    assert match.describe() == ""
+
+
+def test_a_name_shared_with_a_retired_operation_means_its_replacement(
+    catalogue: Catalogue,
+) -> None:
+    retired = catalogue.endpoint("add-tracks-to-playlist")
+    assert retired.name == "Add Items to Playlist"
+    assert retired.replaced_by == "add-items-to-playlist"
+    match = find_endpoint(catalogue, "add items to playlist")
+    assert match.endpoint is not None
+    assert match.endpoint.id == "add-items-to-playlist"
+
+
+def test_the_retired_operation_is_still_reachable_by_method_and_path(
+    catalogue: Catalogue,
+) -> None:
+    match = find_endpoint(catalogue, "POST /playlists/{playlist_id}/tracks")
+    assert match.endpoint is not None
+    assert match.endpoint.id == "add-tracks-to-playlist"
+
+
+def test_a_path_with_several_methods_is_ambiguous_and_lists_them(catalogue: Catalogue) -> None:
+    match = find_endpoint(catalogue, "/me/player")
+    assert match.endpoint is None
+    assert {e.id for e in match.ambiguous} == {
+        "get-information-about-the-users-current-playback",
+        "transfer-a-users-playback",
+    }
+    assert match.describe() == (
+        "'/me/player' names 2 endpoints: GET /me/player (Get Playback State), "
+        "PUT /me/player (Transfer Playback); give the method and path"
+    )
+
+
+def test_a_page_name_for_two_operations_is_ambiguous(catalogue: Catalogue) -> None:
+    match = find_endpoint(catalogue, "Get a User's Top Artists and Tracks")
+    assert match.endpoint is None
+    assert {e.id for e in match.ambiguous} == {"get-users-top-artists", "get-users-top-tracks"}
+
+
+def test_a_wrong_method_suggests_the_methods_the_path_has(catalogue: Catalogue) -> None:
+    match = find_endpoint(catalogue, "POST /me/player/devices")
+    assert match.endpoint is None
+    assert not match.ambiguous
+    assert [e.id for e in match.suggestions] == ["get-a-users-available-devices"]
+    assert "did you mean GET /me/player/devices (Get Available Devices)?" in match.describe()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GET /me/playr", "get-information-about-the-users-current-playback"),
+        ("get-a-user-available-devices", "get-a-users-available-devices"),
+        ("Get Availble Devices", "get-a-users-available-devices"),
+    ],
+)
+def test_near_misses_come_with_suggestions(catalogue: Catalogue, text: str, expected: str) -> None:
+    match = find_endpoint(catalogue, text)
+    assert match.endpoint is None
+    assert expected in [e.id for e in match.suggestions]
+    assert match.describe().startswith(f"'{text}' is not a known endpoint; did you mean ")
+
+
+def test_text_like_nothing_gets_a_plain_message(catalogue: Catalogue) -> None:
+    match = find_endpoint(catalogue, "qqqqqqqq")
+    assert match == find_endpoint(catalogue, "qqqqqqqq")
+    assert match.endpoint is None
+    assert not match.suggestions
+    assert match.describe() == "'qqqqqqqq' is not a known endpoint"
