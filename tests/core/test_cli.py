@@ -1,0 +1,623 @@
+"""The ``scope-picker`` command: each subcommand in text and JSON, exit codes, no Qt."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import sysconfig
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import scope_picker.core.catalogue
+from scope_picker.cli import (
+    EXIT_BROKEN_PIPE,
+    EXIT_CATALOGUE_ERROR,
+    EXIT_OK,
+    EXIT_REJECTED,
+    SCHEMA_VERSION,
+    main,
+)
+from scope_picker.core.catalogue import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = load_catalogue()
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, dict[str, Any]]:
+    code, out, _ = run(capsys, *argv, "--json")
+    return code, json.loads(out)
+
+
+def section(out: str, title: str) -> list[str]:
+    """The lines under a heading such as ``Consent screen``, up to the next blank line."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.fullmatch(rf"{title}( \(\d+\))?", line))
+    body = []
+    for line in lines[start + 1 :]:
+        if not line:
+            break
+        body.append(line)
+    return body
+
+
+def installed_script() -> str:
+    scripts = sysconfig.get_path("scripts")
+    found = shutil.which("scope-picker", path=scripts)
+    assert found, f"no scope-picker in {scripts}: re-run the editable install (see README)"
+    return found
+
+
+# --- explain -------------------------------------------------------------------------------
+
+
+def test_explain_a_clean_string(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "user-read-private,user-read-email")
+    assert code == EXIT_OK
+    assert err == ""
+    assert section(out, "Scopes") == [
+        "  user-read-email    Users",
+        "  user-read-private  Users",
+    ]
+    assert section(out, "Consent screen") == [
+        "  user-read-email    Get your real email address.",
+        "  user-read-private  Access your subscription details.",
+    ]
+    assert "Problems" not in out
+    assert out.splitlines()[-2:] == ["Scope string", "user-read-email user-read-private"]
+
+
+def test_explain_prints_consent_exactly_and_says_when_none_is_published(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "explain", "streaming user-personalized")
+    consent = section(out, "Consent screen")
+    assert consent == [
+        f"  streaming          {CATALOGUE.scope('streaming').consent}",
+        "  user-personalized  no published wording",
+    ]
+    assert "note: The user needs a Spotify Premium account." in section(out, "Scopes")[2]
+
+
+def test_explain_lists_endpoints_with_partial_and_deprecated_marks(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "explain", "user-read-email ugc-image-upload playlist-modify-public")
+    covered = section(out, "Endpoints covered")
+    assert re.fullmatch(
+        r"  GET +/me +Get Current User's Profile  \[partial: user-read-private adds the "
+        r"country, subscription level \(product\) and explicit-content settings\]",
+        next(line for line in covered if " /me " in line),
+    )
+    assert re.fullmatch(
+        r"  POST +/playlists/\{playlist_id\}/tracks +Add Items to Playlist  "
+        r"\[deprecated, use POST /playlists/\{playlist_id\}/items\]",
+        next(line for line in covered if "POST" in line and "/tracks" in line),
+    )
+    assert any("Add Custom Playlist Cover Image" in line for line in covered)
+    assert "Blocked" not in out
+
+
+def test_explain_shows_what_a_blocked_endpoint_still_needs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "explain", "ugc-image-upload")
+    assert section(out, "Endpoints covered") == [
+        "  none beyond the 41 endpoints that need no scope"
+    ]
+    [blocked] = section(out, "Blocked")
+    assert re.fullmatch(
+        r"  PUT +/playlists/\{playlist_id\}/images +Add Custom Playlist Cover Image  "
+        r"\[blocked: also needs playlist-modify-public or playlist-modify-private\]",
+        blocked,
+    )
+
+
+def test_explain_lists_sdk_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "explain", "streaming app-remote-control")
+    assert section(out, "SDKs and partner APIs") == [
+        "  iOS SDK           SDK, https://developer.spotify.com/documentation/ios",
+        "  Android SDK       SDK, https://developer.spotify.com/documentation/android",
+        "  Web Playback SDK  SDK, https://developer.spotify.com/documentation/web-playback-sdk",
+    ]
+
+
+def test_unknown_scopes_exit_2_with_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "user-read-playback user-read-email")
+    assert code == EXIT_REJECTED
+    assert section(out, "Problems") == [
+        "  'user-read-playback' is not a Spotify scope; did you mean 'user-read-playback-state'?"
+    ]
+    assert out.splitlines()[-1] == "user-read-email"
+    assert err == "scope-picker: error: the scope string is not clean: 1 unknown scope\n"
+
+
+def test_duplicates_only_warn_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "explain", "user-top-read user-top-read")
+    assert code == EXIT_OK
+    assert section(out, "Problems") == ["  listed more than once: user-top-read"]
+    assert err == "scope-picker: warning: 1 duplicate (--strict makes duplicates fail)\n"
+
+    code, _, err = run(capsys, "explain", "--strict", "user-top-read user-top-read")
+    assert code == EXIT_REJECTED
+    assert err == "scope-picker: error: the scope string is not clean: 1 duplicate\n"
+
+
+def test_explain_reads_an_authorize_url(capsys: pytest.CaptureFixture[str]) -> None:
+    url = "https://accounts.spotify.com/authorize?client_id=abc&scope=user-top-read%20streaming"
+    code, out, _ = run(capsys, "explain", url)
+    assert code == EXIT_OK
+    assert out.splitlines()[-1] == "streaming user-top-read"
+
+    code, out, err = run(capsys, "explain", "https://accounts.spotify.com/authorize?client_id=a")
+    assert code == EXIT_REJECTED
+    assert section(out, "Problems") == ["  the URL has no 'scope' parameter"]
+    assert "the URL has no 'scope' parameter" in err
+
+
+@pytest.mark.parametrize("argv", [["explain"], ["explain", "-"]])
+def test_explain_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO('["user-top-read",\n "user-read-email"]\n'))
+    code, out, err = run(capsys, *argv)
+    assert code == EXIT_OK
+    assert err == ""
+    assert out.splitlines()[-1] == "user-top-read user-read-email"
+
+
+def test_unreadable_stdin_is_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\xff\xfe"), "utf-8"))
+    code, out, err = run(capsys, "explain")
+    assert code == EXIT_REJECTED
+    assert out == ""
+    assert err.startswith("scope-picker: error: standard input is not readable text: ")
+
+    monkeypatch.setattr(sys, "stdin", None)
+    code, _, err = run(capsys, "explain")
+    assert code == EXIT_REJECTED
+    assert "no standard input to read the scope string from" in err
+
+
+def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = run_json(capsys, "explain", "user-read-email user-read-email ugc-image-upload x")
+    assert code == EXIT_REJECTED
+    assert list(doc) == [
+        "schema_version",
+        "command",
+        "catalogue_version",
+        "clean",
+        "scopes",
+        "unknown",
+        "duplicates",
+        "source_note",
+        "messages",
+        "endpoints",
+        "scope_string",
+    ]
+    assert doc["schema_version"] == SCHEMA_VERSION
+    assert doc["command"] == "explain"
+    assert doc["catalogue_version"] == CATALOGUE.version
+    assert doc["clean"] is False
+    assert [s["name"] for s in doc["scopes"]] == ["ugc-image-upload", "user-read-email"]
+    assert doc["scopes"][1]["consent"] == "Get your real email address."
+    assert doc["unknown"] == [
+        {
+            "token": "x",
+            "suggestion": None,
+            "retired_note": None,
+            "message": "'x' is not a Spotify scope",
+        }
+    ]
+    assert doc["duplicates"] == ["user-read-email"]
+    assert doc["source_note"] is None
+    upload = next(e for e in doc["endpoints"] if e["id"] == "upload-custom-playlist-cover")
+    assert upload["coverage"] == {
+        "level": "blocked",
+        "explanation": "also needs playlist-modify-public or playlist-modify-private",
+        "missing_required": [],
+        "missing_any_of": [["playlist-modify-public", "playlist-modify-private"]],
+        "missing_optional": [],
+    }
+    assert doc["scope_string"] == "ugc-image-upload user-read-email"
+
+
+def test_explain_json_gives_null_consent_and_partner_targets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(capsys, "explain", "user-soa-link")
+    assert code == EXIT_OK
+    [scope] = doc["scopes"]
+    assert scope["consent"] is None
+    assert scope["notes"] == ["partner-only"]
+    [target] = doc["endpoints"]
+    assert (target["kind"], target["method"], target["path"]) == ("partner", None, None)
+    assert target["coverage"]["level"] == "full"
+
+
+# --- for-endpoints -------------------------------------------------------------------------
+
+
+def test_for_endpoints_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys,
+        "for-endpoints",
+        "GET /me/player",
+        "POST /playlists/{playlist_id}/items",
+        "get-a-users-available-devices",
+        "get current user's profile",
+    )
+    assert code == EXIT_OK
+    assert err == ""
+    assert section(out, "Scopes") == [
+        "  user-read-playback-state",
+        "      needed by: Get Playback State, Get Available Devices",
+        "  playlist-modify-private",
+        "      needed by: Add Items to Playlist",
+    ]
+    assert section(out, "Choices") == [
+        "  playlist-modify-private or playlist-modify-public: picked playlist-modify-private",
+        "      for: Add Items to Playlist",
+        "      playlist-modify-public for public playlists, playlist-modify-private for private "
+        "and collaborative ones",
+        "      other options: playlist-modify-public (--prefer one to pick it)",
+    ]
+    assert section(out, "Optional scopes, left out") == [
+        "  user-read-private",
+        "      adds to Get Current User's Profile: the country, subscription level (product) "
+        "and explicit-content settings",
+        "  user-read-email",
+        "      adds to Get Current User's Profile: the email address",
+    ]
+    assert out.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
+
+
+def test_prefer_settles_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "for-endpoints", "Add Items to Playlist", "--prefer", "playlist-modify-public"
+    )
+    assert code == EXIT_OK
+    assert err == ""
+    assert "picked playlist-modify-public" in out
+    assert out.splitlines()[-1] == "playlist-modify-public"
+
+
+def test_a_choice_settled_by_a_required_scope_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "for-endpoints", "GET /me/player/currently-playing", "GET /me/player")
+    assert section(out, "Choices")[0] == (
+        "  user-read-playback-state or user-read-currently-playing: "
+        "settled by user-read-playback-state, needed anyway"
+    )
+    assert out.splitlines()[-1] == "user-read-playback-state"
+
+
+def test_bad_prefer_values(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "for-endpoints", "GET /me/player", "--prefer", "user-top-red")
+    assert (code, out) == (EXIT_REJECTED, "")
+    assert err == (
+        "scope-picker: error: --prefer: 'user-top-red' is not a Spotify scope; "
+        "did you mean 'user-top-read'?\n"
+    )
+
+    code, out, err = run(
+        capsys,
+        "for-endpoints",
+        "POST /me/playlists",
+        "--prefer",
+        "playlist-modify-public",
+        "--prefer",
+        "playlist-modify-private",
+    )
+    assert (code, out) == (EXIT_REJECTED, "")
+    assert "settle the same choice (playlist-modify-private or playlist-modify-public)" in err
+
+    code, out, err = run(capsys, "for-endpoints", "GET /me/player", "--prefer", "user-top-read")
+    assert code == EXIT_OK
+    assert out.splitlines()[-1] == "user-read-playback-state"
+    assert err == (
+        "scope-picker: warning: --prefer user-top-read: no choice among these endpoints offers it\n"
+    )
+
+
+def test_unknown_endpoints_exit_2_with_close_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "for-endpoints", "GET /me/player", "GET /me/playr", "/me/player")
+    assert code == EXIT_REJECTED
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(
+        "scope-picker: error: 'GET /me/playr' is not a known endpoint; did you mean "
+        "GET /me/player (Get Playback State)"
+    )
+    assert lines[1].startswith("scope-picker: error: '/me/player' names 2 endpoints: ")
+
+
+def test_endpoints_that_need_no_scope_give_an_empty_last_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "for-endpoints", "GET /albums/{id}")
+    assert code == EXIT_OK
+    assert section(out, "Scopes") == ["  none: every endpoint here works without a scope"]
+    assert out.splitlines()[-2:] == ["Scope string", ""]
+
+
+def test_for_endpoints_reads_stdin(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listing = "# what the app calls\nGET /me/top/artists\n\nPUT /me/player/play  # remote\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(listing))
+    code, out, _ = run(capsys, "for-endpoints", "-")
+    assert code == EXIT_OK
+    assert out.splitlines()[-1] == "user-modify-playback-state user-top-read"
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("# nothing\n\n"))
+    code, _, err = run(capsys, "for-endpoints", "-")
+    assert code == EXIT_REJECTED
+    assert err == "scope-picker: error: standard input named no endpoint\n"
+
+
+def test_for_endpoints_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = run_json(
+        capsys, "for-endpoints", "GET /me", "Add items to playlist", "add-items-to-playlist"
+    )
+    assert code == EXIT_OK
+    assert list(doc) == [
+        "schema_version",
+        "command",
+        "catalogue_version",
+        "endpoints",
+        "scopes",
+        "choices",
+        "optional",
+        "scope_string",
+    ]
+    assert doc["command"] == "for-endpoints"
+    assert [(e["input"], e["id"]) for e in doc["endpoints"]] == [
+        ("GET /me", "get-current-users-profile"),
+        ("Add items to playlist", "add-items-to-playlist"),
+    ]
+    assert doc["scopes"] == [
+        {"name": "playlist-modify-private", "needed_by": ["add-items-to-playlist"]}
+    ]
+    assert doc["choices"] == [
+        {
+            "options": ["playlist-modify-private", "playlist-modify-public"],
+            "chosen": "playlist-modify-private",
+            "settled_by": [],
+            "endpoints": ["add-items-to-playlist"],
+            "note": CATALOGUE.endpoint("add-items-to-playlist").requirement.choice,
+        }
+    ]
+    assert doc["optional"][1] == {
+        "scope": "user-read-email",
+        "adds": [{"endpoint": "get-current-users-profile", "unlocks": "the email address"}],
+    }
+    assert doc["scope_string"] == "playlist-modify-private"
+
+
+# --- list ----------------------------------------------------------------------------------
+
+
+def test_list_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "list")
+    assert (code, err) == (EXIT_OK, "")
+    headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
+    assert headings == [category.name for category in CATALOGUE.categories]
+    assert section(out, "Images") == [
+        "  ugc-image-upload",
+        "      Write access to user-provided images.",
+        "      consent: Upload images to Spotify on your behalf.",
+    ]
+    assert "  user-personalized\n      Get personalized content for the user.\n" in out
+    assert "      consent: no published wording\n" in out
+    assert all(f"  {name}\n" in out for name in CATALOGUE.scope_names)
+
+
+def test_list_endpoints_by_group(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--endpoints")
+    assert code == EXIT_OK
+    headings = [line for line in out.splitlines() if line.startswith("Endpoints: ")]
+    assert headings == [f"Endpoints: {group}" for group in CATALOGUE.groups]
+    player = section(out, "Endpoints: Player")
+    assert re.fullmatch(
+        r"  GET +/me/player/currently-playing +Get Currently Playing Track  "
+        r"\[needs one of user-read-currently-playing, user-read-playback-state\]",
+        player[3],
+    )
+    assert section(out, "Endpoints: SDKs")[2] == "  Web Playback SDK (SDK)  [needs streaming]"
+    rows = sum(len(section(out, heading)) for heading in headings)
+    assert rows == len(CATALOGUE.endpoints)
+
+
+def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = run_json(capsys, "list")
+    assert code == EXIT_OK
+    assert list(doc) == ["schema_version", "command", "catalogue_version", "categories"]
+    assert [c["id"] for c in doc["categories"]] == [c.id for c in CATALOGUE.categories]
+    scopes = [s for c in doc["categories"] for s in c["scopes"]]
+    assert [s["name"] for s in scopes] == list(CATALOGUE.scope_names)
+    assert sum(s["consent"] is None for s in scopes) == 6
+
+    code, doc = run_json(capsys, "list", "--endpoints")
+    assert list(doc)[-1] == "groups"
+    assert [g["name"] for g in doc["groups"]] == list(CATALOGUE.groups)
+    endpoints = [e for g in doc["groups"] for e in g["endpoints"]]
+    assert len(endpoints) == len(CATALOGUE.endpoints)
+    profile = next(e for e in endpoints if e["id"] == "get-current-users-profile")
+    assert profile == {
+        "id": "get-current-users-profile",
+        "kind": "web-api",
+        "name": "Get Current User's Profile",
+        "group": "Users",
+        "method": "GET",
+        "path": "/me",
+        "label": "GET /me",
+        "deprecated": False,
+        "deprecation_note": None,
+        "replaced_by": None,
+        "premium_only": False,
+        "requirement": {
+            "required": [],
+            "any_of": [],
+            "optional": [
+                {
+                    "scope": "user-read-private",
+                    "unlocks": "the country, subscription level (product) and "
+                    "explicit-content settings",
+                },
+                {"scope": "user-read-email", "unlocks": "the email address"},
+            ],
+            "choice": None,
+        },
+        "documentation_url": "https://developer.spotify.com/documentation/web-api/reference/"
+        "get-current-users-profile",
+    }
+
+
+# --- errors --------------------------------------------------------------------------------
+
+
+def test_a_broken_catalogue_is_a_message_and_exit_1(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    broken = tmp_path / "catalogue.json"
+    broken.write_text('{"format": 1,', encoding="utf-8")
+    monkeypatch.setattr(scope_picker.core.catalogue, "resource", lambda _name: broken)
+    for argv in (["list"], ["explain", "streaming", "--json"], ["for-endpoints", "GET /me"]):
+        code, out, err = run(capsys, *argv)
+        assert code == EXIT_CATALOGUE_ERROR
+        assert out == ""
+        assert err.startswith(
+            "scope-picker: error: cannot load the scope catalogue: the catalogue is not valid JSON"
+        )
+        assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["frobnicate"], ["list", "--bogus"], ["for-endpoints"], ["explain", "--prefer", "x"]],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == EXIT_REJECTED
+    assert out == ""
+    assert err.startswith("usage: scope-picker")
+
+
+def test_help_exits_0_and_documents_the_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "explain", "--help")
+    assert code == EXIT_OK
+    assert "--strict" in out
+    assert "  2    usage error, or input refused: unknown scopes" in out
+
+
+# --- as a process --------------------------------------------------------------------------
+
+
+def _environment_without_display() -> dict[str, str]:
+    hidden = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    return {key: value for key, value in os.environ.items() if key not in hidden}
+
+
+def test_the_command_imports_no_qt() -> None:
+    script = (
+        "import contextlib, io, sys\n"
+        "from scope_picker.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    codes = [main(['list', '--endpoints']), main(['explain', 'streaming']),\n"
+        "             main(['for-endpoints', 'GET /me/player', '--json'])]\n"
+        "print(codes, sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=_environment_without_display(),
+    )
+    assert result.stdout.strip() == "[0, 0, 0] []"
+
+
+def test_the_installed_console_script_runs() -> None:
+    script = installed_script()
+    result = subprocess.run(
+        [script, "for-endpoints", "GET /me/player", "POST /playlists/{playlist_id}/items"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_environment_without_display(),
+    )
+    assert (result.returncode, result.stderr) == (EXIT_OK, "")
+    assert result.stdout.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    script = installed_script()
+    with subprocess.Popen(
+        [script, "list", "--endpoints"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()  # the reader is gone before the first write, as with `| head -0`
+        err = process.stderr.read()
+        code = process.wait()
+    assert code == EXIT_BROKEN_PIPE
+    assert err == b""
+
+
+def test_a_terminal_that_cannot_encode_the_text_gets_escapes() -> None:
+    script = installed_script()
+    result = subprocess.run(
+        [script, "list"],
+        capture_output=True,
+        check=False,
+        env={**_environment_without_display(), "PYTHONIOENCODING": "ascii"},
+    )
+    assert (result.returncode, result.stderr) == (EXIT_OK, b"")
+    assert b"Read access to a user\\u2019s player state." in result.stdout
+
+
+# --- README --------------------------------------------------------------------------------
+
+
+def _keys(value: object) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _keys(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _keys(item)
+
+
+def test_the_readme_documents_every_json_key(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    keys: set[str] = set()
+    for argv in (
+        ["explain", "user-read-email ugc-image-upload streaming x x"],
+        ["for-endpoints", "GET /me", "POST /me/playlists"],
+        ["list", "--endpoints"],
+    ):
+        _, doc = run_json(capsys, *argv)
+        keys |= set(_keys(doc))
+    missing = sorted(key for key in keys if f"`{key}`" not in documented)
+    assert not missing, f"README's Command line section does not describe: {missing}"
