@@ -569,10 +569,16 @@ def test_the_installed_console_script_runs() -> None:
     assert result.stdout.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
 
 
-def test_a_closed_pipe_ends_quietly() -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [["list", "--endpoints"], ["for-endpoints", "GET /me/player"]],
+    ids=["larger-than-the-buffer", "written-at-the-end"],
+)
+def test_a_closed_pipe_ends_quietly(argv: list[str]) -> None:
     script = installed_script()
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     with subprocess.Popen(
-        [script, "list", "--endpoints"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        [script, *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=buffered
     ) as process:
         assert process.stdout is not None
         assert process.stderr is not None
