@@ -53,7 +53,8 @@ exit codes:
   0    done; for explain: every token is a known scope (duplicates only warn)
   1    the scope catalogue cannot be loaded
   2    usage error, or input refused: unknown scopes, a URL without a scope
-       parameter, duplicates with --strict, endpoints that match nothing
+       parameter, duplicates with --strict, endpoint text that names no
+       single endpoint, an unknown or conflicting --prefer
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (e.g. | head)
 """
@@ -104,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Spotify Web API scopes on the command line: explain a scope string, "
+        description="Spotify Web API scopes on the command line: explain a scope string,\n"
         "find the least scopes for some endpoints, list the catalogue.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -115,8 +116,9 @@ def _parser() -> argparse.ArgumentParser:
         "explain",
         parents=[output],
         help="what a scope string grants: scopes, consent wording, endpoints",
-        description="Explain a scope string in any common shape (spaces, commas, %%20, a list "
-        "literal, a whole authorize URL). With no argument or '-', read it from stdin.",
+        description="Explain a scope string in any common shape (spaces, commas, %20,\n"
+        "a list literal, a whole authorize URL). With no argument or '-', read it\n"
+        "from standard input.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -130,14 +132,17 @@ def _parser() -> argparse.ArgumentParser:
         "for-endpoints",
         parents=[output],
         help="the least scopes that let an app call the given endpoints",
-        description="The least scopes for some endpoints, why each is needed, the choices "
-        "made and the optional scopes left out. Name endpoints as 'GET /me/player', by "
-        "operationId (get-a-users-available-devices) or by reference name; '-' reads them "
-        "from stdin, one a line. The scope string is the last line of text output.",
+        description="The least scopes for some endpoints, why each is needed, the choices\n"
+        "made and the optional scopes left out. Name endpoints as 'GET /me/player',\n"
+        "by operationId (get-a-users-available-devices) or by reference name; '-'\n"
+        "reads them from standard input, one a line. The scope string is the last\n"
+        "line of text output.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    for_endpoints.add_argument("endpoints", nargs="+", metavar="ENDPOINT")
+    for_endpoints.add_argument(
+        "endpoints", nargs="+", metavar="ENDPOINT", help="'GET /path', an operationId or a name"
+    )
     for_endpoints.add_argument(
         "--prefer",
         action="append",
@@ -151,7 +156,8 @@ def _parser() -> argparse.ArgumentParser:
         "list",
         parents=[output],
         help="the scopes by category, and the endpoints by group",
-        description="List every scope by category with its description and consent wording.",
+        description="List every scope by category with its description and consent\n"
+        "wording; with --endpoints, the endpoints by group too.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
