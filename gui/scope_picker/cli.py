@@ -32,7 +32,7 @@ from scope_picker.core.coverage import (
     public_endpoints,
 )
 from scope_picker.core.endpoint_lookup import find_endpoint
-from scope_picker.core.least_scopes import LeastScopes, least_scopes
+from scope_picker.core.least_scopes import LeastScopes, ScopeChoice, least_scopes
 from scope_picker.core.scope_string import ParsedScopes, parse_scopes
 
 PROG = "scope-picker"
@@ -41,7 +41,7 @@ SCHEMA_VERSION = 1
 EXIT_OK = 0
 EXIT_CATALOGUE_ERROR = 1
 EXIT_REJECTED = 2
-"""Usage errors, and input a command refuses: unknown scopes or endpoints."""
+"""Usage errors, and input a command refuses (unknown scopes or endpoints; see _EPILOG)."""
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN_PIPE = 141
 """What a shell reports for a program stopped by SIGPIPE (``scope-picker list | head``)."""
@@ -379,7 +379,7 @@ def _for_endpoints_lines(
     for choice in result.choices:
         options = " or ".join(choice.options)
         if choice.chosen is None:
-            settled = ", ".join(o for o in choice.options if o in result.scopes)
+            settled = ", ".join(_settled_by(choice, result))
             lines.append(f"  {options}: settled by {settled}, needed anyway")
         else:
             lines.append(f"  {options}: picked {choice.chosen}")
@@ -396,6 +396,13 @@ def _for_endpoints_lines(
         lines += [f"      adds to {endpoint.name}: {unlocks}" for endpoint, unlocks in adds]
     lines += ["", "Scope string", " ".join(result.scopes)]
     return lines
+
+
+def _settled_by(choice: ScopeChoice, result: LeastScopes) -> list[str]:
+    """The options a scope needed anyway already grants (none when the choice was made)."""
+    if choice.chosen is not None:
+        return []
+    return [option for option in choice.options if option in result.scopes]
 
 
 def _optional_additions(
@@ -432,9 +439,7 @@ def _for_endpoints_document(
             {
                 "options": list(choice.options),
                 "chosen": choice.chosen,
-                "settled_by": [
-                    o for o in choice.options if choice.chosen is None and o in result.scopes
-                ],
+                "settled_by": _settled_by(choice, result),
                 "endpoints": [e.id for e in choice.endpoints],
                 "note": choice.note,
             }

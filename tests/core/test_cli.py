@@ -306,6 +306,9 @@ def test_a_choice_settled_by_a_required_scope_says_so(
         "settled by user-read-playback-state, needed anyway"
     )
     assert out.splitlines()[-1] == "user-read-playback-state"
+    _, doc = run_json(capsys, "for-endpoints", "GET /me/player/currently-playing", "GET /me/player")
+    [choice] = doc["choices"]
+    assert (choice["chosen"], choice["settled_by"]) == (None, ["user-read-playback-state"])
 
 
 def test_bad_prefer_values(capsys: pytest.CaptureFixture[str]) -> None:
