@@ -25,10 +25,9 @@ from scope_picker.cli import (
     SCHEMA_VERSION,
     main,
 )
-from scope_picker.core.catalogue import load_catalogue
+from scope_picker.core.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOGUE = load_catalogue()
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -81,12 +80,12 @@ def test_explain_a_clean_string(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_explain_prints_consent_exactly_and_says_when_none_is_published(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], catalogue: Catalogue
 ) -> None:
     _, out, _ = run(capsys, "explain", "streaming user-personalized")
     consent = section(out, "Consent screen")
     assert consent == [
-        f"  streaming          {CATALOGUE.scope('streaming').consent}",
+        f"  streaming          {catalogue.scope('streaming').consent}",
         "  user-personalized  no published wording",
     ]
     assert "note: The user needs a Spotify Premium account." in section(out, "Scopes")[2]
@@ -194,7 +193,7 @@ def test_unreadable_stdin_is_a_message_not_a_traceback(
     assert "no standard input to read the scope string from" in err
 
 
-def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_explain_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> None:
     code, doc = run_json(capsys, "explain", "user-read-email user-read-email ugc-image-upload x")
     assert code == EXIT_REJECTED
     assert list(doc) == [
@@ -212,7 +211,7 @@ def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert doc["schema_version"] == SCHEMA_VERSION
     assert doc["command"] == "explain"
-    assert doc["catalogue_version"] == CATALOGUE.version
+    assert doc["catalogue_version"] == catalogue.version
     assert doc["clean"] is False
     assert [s["name"] for s in doc["scopes"]] == ["ugc-image-upload", "user-read-email"]
     assert doc["scopes"][1]["consent"] == "Get your real email address."
@@ -376,7 +375,7 @@ def test_for_endpoints_reads_stdin(
     assert err == "scope-picker: error: standard input named no endpoint\n"
 
 
-def test_for_endpoints_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> None:
     code, doc = run_json(
         capsys, "for-endpoints", "GET /me", "Add items to playlist", "add-items-to-playlist"
     )
@@ -405,7 +404,7 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str]) -> None:
             "chosen": "playlist-modify-private",
             "settled_by": [],
             "endpoints": ["add-items-to-playlist"],
-            "note": CATALOGUE.endpoint("add-items-to-playlist").requirement.choice,
+            "note": catalogue.endpoint("add-items-to-playlist").requirement.choice,
         }
     ]
     assert doc["optional"][1] == {
@@ -418,11 +417,11 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str]) -> None:
 # --- list ----------------------------------------------------------------------------------
 
 
-def test_list_text(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_text(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> None:
     code, out, err = run(capsys, "list")
     assert (code, err) == (EXIT_OK, "")
     headings = [line for line in out.splitlines() if line and not line.startswith(" ")]
-    assert headings == [category.name for category in CATALOGUE.categories]
+    assert headings == [category.name for category in catalogue.categories]
     assert section(out, "Images") == [
         "  ugc-image-upload",
         "      Write access to user-provided images.",
@@ -430,14 +429,14 @@ def test_list_text(capsys: pytest.CaptureFixture[str]) -> None:
     ]
     assert "  user-personalized\n      Get personalized content for the user.\n" in out
     assert "      consent: no published wording\n" in out
-    assert all(f"  {name}\n" in out for name in CATALOGUE.scope_names)
+    assert all(f"  {name}\n" in out for name in catalogue.scope_names)
 
 
-def test_list_endpoints_by_group(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_endpoints_by_group(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> None:
     code, out, _ = run(capsys, "list", "--endpoints")
     assert code == EXIT_OK
     headings = [line for line in out.splitlines() if line.startswith("Endpoints: ")]
-    assert headings == [f"Endpoints: {group}" for group in CATALOGUE.groups]
+    assert headings == [f"Endpoints: {group}" for group in catalogue.groups]
     player = section(out, "Endpoints: Player")
     assert re.fullmatch(
         r"  GET +/me/player/currently-playing +Get Currently Playing Track  "
@@ -446,23 +445,23 @@ def test_list_endpoints_by_group(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert section(out, "Endpoints: SDKs")[2] == "  Web Playback SDK (SDK)  [needs streaming]"
     rows = sum(len(section(out, heading)) for heading in headings)
-    assert rows == len(CATALOGUE.endpoints)
+    assert rows == len(catalogue.endpoints)
 
 
-def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> None:
     code, doc = run_json(capsys, "list")
     assert code == EXIT_OK
     assert list(doc) == ["schema_version", "command", "catalogue_version", "categories"]
-    assert [c["id"] for c in doc["categories"]] == [c.id for c in CATALOGUE.categories]
+    assert [c["id"] for c in doc["categories"]] == [c.id for c in catalogue.categories]
     scopes = [s for c in doc["categories"] for s in c["scopes"]]
-    assert [s["name"] for s in scopes] == list(CATALOGUE.scope_names)
+    assert [s["name"] for s in scopes] == list(catalogue.scope_names)
     assert sum(s["consent"] is None for s in scopes) == 6
 
     code, doc = run_json(capsys, "list", "--endpoints")
     assert list(doc)[-1] == "groups"
-    assert [g["name"] for g in doc["groups"]] == list(CATALOGUE.groups)
+    assert [g["name"] for g in doc["groups"]] == list(catalogue.groups)
     endpoints = [e for g in doc["groups"] for e in g["endpoints"]]
-    assert len(endpoints) == len(CATALOGUE.endpoints)
+    assert len(endpoints) == len(catalogue.endpoints)
     profile = next(e for e in endpoints if e["id"] == "get-current-users-profile")
     assert profile == {
         "id": "get-current-users-profile",

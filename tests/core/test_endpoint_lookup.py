@@ -2,13 +2,8 @@
 
 import pytest
 
-from scope_picker.core.catalogue import Catalogue, load_catalogue
+from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.endpoint_lookup import find_endpoint
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue()
 
 
 @pytest.mark.parametrize(
