@@ -1,0 +1,236 @@
+"""What the ticked scopes unlock, grouped as Spotify's reference groups them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+
+from scope_picker.core.catalogue import Endpoint, EndpointKind
+from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
+from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.two_level_model import AnyIndex, TwoLevelModel
+from scope_picker.ui.wording import plural
+
+ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole
+"""The endpoint id of an endpoint row (None on group rows)."""
+
+NAME_COLUMN = 0
+REQUEST_COLUMN = 1
+NOTES_COLUMN = 2
+
+SECTION_TITLES: Mapping[EndpointKind, str] = {
+    EndpointKind.SDK: "SDKs (not Web API endpoints)",
+    EndpointKind.PARTNER: "Open Access partner API (approved partners only)",
+}
+"""Sections for what is not a Web API endpoint, so nobody mistakes them for one."""
+
+REQUEST_TEXT: Mapping[EndpointKind, str] = {
+    EndpointKind.SDK: "SDK",
+    EndpointKind.PARTNER: "partner API call",
+}
+"""The Request column for targets that have no method and path."""
+
+
+@dataclass(frozen=True)
+class EndpointRow:
+    """One listed endpoint: its coverage, or None when it needs no scope and none concerns it."""
+
+    endpoint: Endpoint
+    coverage: EndpointCoverage | None
+
+    @property
+    def blocked(self) -> bool:
+        """A ticked scope concerns it, but a required scope is missing."""
+        return self.coverage is not None and self.coverage.level is CoverageLevel.BLOCKED
+
+    def notes(self) -> str:
+        """The Notes column: coverage first, then deprecation and Premium marks."""
+        parts = []
+        if self.coverage is None:
+            parts.append("needs no scope")
+        elif self.coverage.level is CoverageLevel.BLOCKED:
+            parts.append("blocked: " + self.coverage.explain())
+        elif self.coverage.level is CoverageLevel.PARTIAL:
+            parts.append("partial: " + self.coverage.explain())
+        if self.endpoint.deprecated:
+            parts.append("deprecated")
+        if self.endpoint.premium_only:
+            parts.append("Premium only")
+        return " · ".join(parts)
+
+    def tooltip(self) -> str:
+        """Everything about the row in sentences, including the deprecation note."""
+        endpoint = self.endpoint
+        lines = [endpoint.name]
+        if endpoint.label != endpoint.name:
+            lines.append(endpoint.label)
+        if self.coverage is None:
+            lines.append("Needs no scope: any access token can call it.")
+        elif self.coverage.level is CoverageLevel.BLOCKED:
+            lines.append(f"Blocked: {self.coverage.explain()}.")
+        elif self.coverage.level is CoverageLevel.PARTIAL:
+            lines.append(f"Partly covered: {self.coverage.explain()}.")
+        else:
+            lines.append("Covered by the ticked scopes.")
+        if endpoint.requirement.choice:
+            lines.append(f"Which scope applies: {endpoint.requirement.choice}.")
+        if endpoint.deprecated:
+            lines.append(endpoint.deprecation_note or "Deprecated.")
+        if endpoint.premium_only:
+            lines.append("Works only for users with Spotify Premium.")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class EndpointGroup:
+    """The rows of one reference group (or the SDK / Open Access section)."""
+
+    name: str
+    rows: tuple[EndpointRow, ...]
+
+    @property
+    def title(self) -> str:
+        """The group's heading, naming SDK and partner sections for what they are."""
+        return SECTION_TITLES.get(self.rows[0].endpoint.kind, self.name)
+
+
+class EndpointModel(TwoLevelModel):
+    """Endpoints the selected scopes concern, grouped; optionally those needing no scope.
+
+    The rows come straight from the core's ``Coverage``; this model only groups and labels
+    them. It is rebuilt (reset) on every change of the selection.
+    """
+
+    def __init__(self, adapter: SelectionAdapter, parent: QObject | None = None) -> None:
+        super().__init__(("Endpoint", "Request", "Notes"), parent)
+        self._adapter = adapter
+        self._public = public_endpoints(adapter.catalogue)
+        self._show_public = False
+        self._groups: tuple[EndpointGroup, ...] = ()
+        self._rebuild(adapter.selection.coverage)
+        adapter.changed.connect(self._on_selection_changed)
+
+    @property
+    def show_public(self) -> bool:
+        """True when endpoints that need no scope are listed too."""
+        return self._show_public
+
+    def set_show_public(self, show: bool) -> None:
+        """List (or hide) the endpoints that any token can call."""
+        if show == self._show_public:
+            return
+        self._show_public = show
+        self._reset()
+
+    @property
+    def groups(self) -> tuple[EndpointGroup, ...]:
+        """The listed groups in reference order (SDKs and Open Access last)."""
+        return self._groups
+
+    def row_at(self, index: AnyIndex) -> EndpointRow | None:
+        """The endpoint row at ``index``; None for a group row."""
+        if self.is_group(index):
+            return None
+        return self._groups[self.group_row(index)].rows[index.row()]
+
+    def summary(self) -> str:
+        """The count line: covered Web API endpoints, blocked ones, SDK and partner targets."""
+        coverage = self._adapter.selection.coverage
+        web_api = [e for e in coverage.endpoints if e.endpoint.kind is EndpointKind.WEB_API]
+        covered = sum(entry.callable for entry in web_api)
+        parts = [plural(covered, "endpoint") + " covered"]
+        blocked = len(web_api) - covered
+        if blocked:
+            parts[0] += f", {blocked} blocked"
+        for kind, singular in (
+            (EndpointKind.SDK, "SDK"),
+            (EndpointKind.PARTNER, "Open Access partner call"),
+        ):
+            count = sum(e.callable and e.endpoint.kind is kind for e in coverage.endpoints)
+            if count:
+                parts.append(plural(count, singular))
+        if self._show_public:
+            listed = {entry.endpoint.id for entry in coverage.endpoints}
+            extra = sum(endpoint.id not in listed for endpoint in self._public)
+            parts.append(f"{extra} more need no scope")
+        return " · ".join(parts)
+
+    def group_count(self) -> int:
+        return len(self._groups)
+
+    def leaf_count(self, group_row: int) -> int:
+        return len(self._groups[group_row].rows)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index)
+        if row is None:
+            return self._group_data(self._groups[index.row()], index.column(), role)
+        return self._row_data(row, index.column(), role)
+
+    def _group_data(self, group: EndpointGroup, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME_COLUMN:
+                return f"{group.title} ({len(group.rows)})"
+            return ""
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _row_data(self, row: EndpointRow, column: int, role: int) -> Any:
+        endpoint = row.endpoint
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME_COLUMN:
+                return endpoint.name
+            if column == REQUEST_COLUMN:
+                return endpoint.label if endpoint.path else REQUEST_TEXT.get(endpoint.kind, "")
+            return row.notes()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.tooltip()
+        if role == ENDPOINT_ID_ROLE:
+            return endpoint.id
+        if role == Qt.ItemDataRole.FontRole and endpoint.deprecated and column == NAME_COLUMN:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.blocked:
+            return QGuiApplication.palette().brush(
+                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+            )
+        return None
+
+    def _rebuild(self, coverage: Coverage) -> None:
+        rows = {}
+        if self._show_public:
+            rows = {endpoint.id: EndpointRow(endpoint, None) for endpoint in self._public}
+        rows.update(
+            (entry.endpoint.id, EndpointRow(entry.endpoint, entry)) for entry in coverage.endpoints
+        )
+        catalogue = self._adapter.catalogue
+        ordered = sorted(rows.values(), key=lambda row: catalogue.endpoint_sort_key(row.endpoint))
+        self._groups = tuple(
+            EndpointGroup(name, tuple(members))
+            for name, members in groupby(ordered, key=lambda row: row.endpoint.group)
+        )
+
+    def _on_selection_changed(self, _coverage: Coverage) -> None:
+        self._reset()
+
+    def _reset(self) -> None:
+        """Rows come and go with every change, so views get a reset rather than row moves."""
+        self.beginResetModel()
+        self._rebuild(self._adapter.selection.coverage)
+        self.endResetModel()

@@ -1,0 +1,85 @@
+"""The endpoints pane: a count, the "need no scope" switch, and the grouped endpoint list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QLabel,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scope_picker.ui.endpoint_model import (
+    NAME_COLUMN,
+    NOTES_COLUMN,
+    REQUEST_COLUMN,
+    EndpointModel,
+)
+from scope_picker.ui.selection_adapter import SelectionAdapter
+
+
+class EndpointPanel(QWidget):
+    """Shows the ``EndpointModel`` with every group expanded except those the user folded.
+
+    The model resets on each tick; the groups the user collapsed stay collapsed.
+    """
+
+    def __init__(self, adapter: SelectionAdapter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = EndpointModel(adapter, self)
+        self._collapsed: set[str] = set()
+
+        self.summary = QLabel()
+        self.summary.setObjectName("endpointSummary")
+        self.summary.setWordWrap(True)
+
+        self.show_public = QCheckBox("Show endpoints that need no scope")
+        self.show_public.setObjectName("showPublicEndpoints")
+        self.show_public.setAccessibleName("Show endpoints that need no scope")
+        self.show_public.setToolTip(
+            "Also list the endpoints any access token can call, with or without scopes"
+        )
+        self.show_public.toggled.connect(self.model.set_show_public)
+
+        self.view = QTreeView()
+        self.view.setObjectName("endpointList")
+        self.view.setAccessibleName("Covered endpoints")
+        self.view.setToolTip(
+            "Endpoints the ticked scopes concern, by reference group; "
+            "greyed rows are blocked until another scope is ticked"
+        )
+        self.view.setModel(self.model)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.view.header()
+        header.setStretchLastSection(True)
+        for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.collapsed.connect(self._remember_collapsed)
+        self.view.expanded.connect(self._forget_collapsed)
+        self.model.modelReset.connect(self._refresh)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.show_public)
+        layout.addWidget(self.view)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self.summary.setText(self.model.summary())
+        for row, group in enumerate(self.model.groups):
+            if group.name not in self._collapsed:
+                self.view.expand(self.model.index(row, 0))
+
+    def _remember_collapsed(self, index: QModelIndex) -> None:
+        self._collapsed.add(self.model.groups[index.row()].name)
+
+    def _forget_collapsed(self, index: QModelIndex) -> None:
+        self._collapsed.discard(self.model.groups[index.row()].name)

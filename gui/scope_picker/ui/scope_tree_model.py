@@ -1,0 +1,153 @@
+"""The scopes as a checkable tree: categories (tri-state) holding their scopes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Qt
+
+from scope_picker.core.catalogue import Category, Scope
+from scope_picker.core.coverage import Coverage
+from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.two_level_model import ROOT, AnyIndex, TwoLevelModel
+
+SCOPE_NAME_ROLE = Qt.ItemDataRole.UserRole
+"""The scope name of a scope row (None on category rows)."""
+CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The category id of any row."""
+
+NAME_COLUMN = 0
+DESCRIPTION_COLUMN = 1
+
+
+def short_description(scope: Scope) -> str:
+    """The description's first sentence: enough for a row, the rest is in the details."""
+    first, separator, _rest = scope.description.partition(". ")
+    return first + "." if separator else first
+
+
+class ScopeTreeModel(TwoLevelModel):
+    """Categories are parent rows, scopes their checkable children.
+
+    Check states are read from the selection on every call and never stored here; a
+    category's state is derived from its scopes. Ticking a category ticks its whole group
+    as one change of the selection.
+    """
+
+    def __init__(self, adapter: SelectionAdapter, parent: QObject | None = None) -> None:
+        super().__init__(("Scope", "Description"), parent)
+        self._adapter = adapter
+        self._catalogue = adapter.catalogue
+        adapter.changed.connect(self._on_selection_changed)
+
+    def group_count(self) -> int:
+        return len(self._catalogue.categories)
+
+    def leaf_count(self, group_row: int) -> int:
+        return len(self._scopes_of(self._catalogue.categories[group_row]))
+
+    def category_at(self, index: AnyIndex) -> Category:
+        """The category of a row (a scope row's own category)."""
+        row = index.row() if self.is_group(index) else self.group_row(index)
+        return self._catalogue.categories[row]
+
+    def scope_at(self, index: AnyIndex) -> Scope | None:
+        """The scope of a scope row; None for a category row."""
+        if self.is_group(index):
+            return None
+        return self._scopes_of(self.category_at(index))[index.row()]
+
+    def index_of_scope(self, name: str, column: int = NAME_COLUMN) -> QModelIndex:
+        """The row of the named scope (KeyError for an unknown name)."""
+        scope = self._catalogue.scope(name)
+        category_row = next(
+            row
+            for row, category in enumerate(self._catalogue.categories)
+            if category.id == scope.category
+        )
+        row = self._scopes_of(self._catalogue.categories[category_row]).index(scope)
+        return self.index(row, column, self.index(category_row, 0))
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == NAME_COLUMN:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        category = self.category_at(index)
+        scope = self.scope_at(index)
+        if role == CATEGORY_ID_ROLE:
+            return category.id
+        if role == SCOPE_NAME_ROLE:
+            return scope.name if scope else None
+        if scope is None:
+            return self._category_data(category, index.column(), role)
+        return self._scope_data(scope, index.column(), role)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != NAME_COLUMN:
+            return False
+        if role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        try:
+            state = Qt.CheckState(value)
+        except (TypeError, ValueError):
+            return False
+        if state is Qt.CheckState.PartiallyChecked:
+            return False
+        scope = self.scope_at(index)
+        names = (
+            [scope.name] if scope else [s.name for s in self._scopes_of(self.category_at(index))]
+        )
+        self._adapter.selection.set_selected(names, state is Qt.CheckState.Checked)
+        return True
+
+    def _category_data(self, category: Category, column: int, role: int) -> Any:
+        scopes = self._scopes_of(category)
+        ticked = sum(scope.name in self._adapter.selection for scope in scopes)
+        if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
+            if ticked == 0:
+                return Qt.CheckState.Unchecked
+            if ticked == len(scopes):
+                return Qt.CheckState.Checked
+            return Qt.CheckState.PartiallyChecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return category.name if column == NAME_COLUMN else f"{ticked} of {len(scopes)} ticked"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Tick or untick all {len(scopes)} {category.name} scopes at once"
+        return None
+
+    def _scope_data(self, scope: Scope, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
+            ticked = scope.name in self._adapter.selection
+            return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return scope.name if column == NAME_COLUMN else short_description(scope)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{scope.name}: {scope.description}"
+        return None
+
+    def _scopes_of(self, category: Category) -> tuple[Scope, ...]:
+        return self._catalogue.scopes_in(category.id)
+
+    def _on_selection_changed(self, _coverage: Coverage) -> None:
+        """Every check state (and category count) may have changed: tell the views."""
+        last_column = self.columnCount() - 1
+        roles = [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole]
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(self.group_count() - 1, last_column), roles
+        )
+        for row in range(self.group_count()):
+            if self.leaf_count(row) == 0:
+                continue
+            group = self.index(row, 0, ROOT)
+            self.dataChanged.emit(
+                self.index(0, 0, group),
+                self.index(self.leaf_count(row) - 1, last_column, group),
+                roles,
+            )

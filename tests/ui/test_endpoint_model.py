@@ -1,0 +1,181 @@
+"""The endpoint list: grouped, marked (partial, blocked, deprecated, Premium), counted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.coverage import public_endpoints
+from scope_picker.core.selection import Selection
+from scope_picker.ui.endpoint_model import (
+    ENDPOINT_ID_ROLE,
+    NAME_COLUMN,
+    NOTES_COLUMN,
+    REQUEST_COLUMN,
+    EndpointModel,
+)
+from scope_picker.ui.endpoint_view import EndpointPanel
+from scope_picker.ui.selection_adapter import SelectionAdapter
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def model(adapter: SelectionAdapter) -> EndpointModel:
+    return EndpointModel(adapter)
+
+
+def endpoint_row(model: EndpointModel, endpoint_id: str) -> QModelIndex:
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, NAME_COLUMN, parent)
+            if index.data(ENDPOINT_ID_ROLE) == endpoint_id:
+                return index
+    raise AssertionError(f"{endpoint_id} is not listed")
+
+
+def listed_ids(model: EndpointModel) -> list[str]:
+    return [row.endpoint.id for group in model.groups for row in group.rows]
+
+
+def find_id(catalogue: Catalogue, label: str) -> str:
+    return next(e.id for e in catalogue.endpoints if e.label == label and not e.deprecated)
+
+
+def test_passes_the_model_tester(
+    qtmodeltester: ModelTester, model: EndpointModel, selection: Selection
+) -> None:
+    qtmodeltester.check(model)
+    selection.replace(["user-read-private", "user-modify-playback-state", "streaming"])
+    qtmodeltester.check(model)
+    model.set_show_public(True)
+    qtmodeltester.check(model)
+
+
+def test_nothing_ticked_lists_nothing(model: EndpointModel) -> None:
+    assert model.rowCount() == 0
+    assert model.summary() == "0 endpoints covered"
+
+
+def test_lists_exactly_the_coverage_grouped_in_reference_order(
+    model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["user-library-read", "playlist-modify-public", "app-remote-control"])
+    assert listed_ids(model) == [entry.endpoint.id for entry in selection.coverage.endpoints]
+    group_names = [group.name for group in model.groups]
+    assert group_names == sorted(group_names, key=catalogue.groups.index)
+    assert group_names[-1] == "SDKs"
+    assert model.index(len(group_names) - 1, 0).data() == "SDKs (not Web API endpoints) (2)"
+
+
+def test_rows_show_name_request_and_notes(
+    model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["user-read-private"])
+    me = endpoint_row(model, find_id(catalogue, "GET /me"))
+    assert me.data() == "Get Current User's Profile"
+    assert me.siblingAtColumn(REQUEST_COLUMN).data() == "GET /me"
+    assert (
+        me.siblingAtColumn(NOTES_COLUMN).data() == "partial: user-read-email adds the email address"
+    )
+    assert "Partly covered: user-read-email adds the email address." in me.data(
+        Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_blocked_endpoints_say_what_they_also_need_and_look_greyed(
+    model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["ugc-image-upload"])
+    cover = endpoint_row(model, find_id(catalogue, "PUT /playlists/{playlist_id}/images"))
+    notes = cover.siblingAtColumn(NOTES_COLUMN).data()
+    assert notes.startswith("blocked: also needs playlist-modify-public or playlist-modify-private")
+    assert cover.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.summary() == "0 endpoints covered, 1 blocked"
+    selection.set_selected(["playlist-modify-private"], True)
+    cover = endpoint_row(model, find_id(catalogue, "PUT /playlists/{playlist_id}/images"))
+    assert cover.siblingAtColumn(NOTES_COLUMN).data() == ""
+    assert cover.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_deprecated_and_premium_endpoints_are_marked(
+    model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["user-library-modify", "user-modify-playback-state"])
+    old = next(e for e in catalogue.endpoints if e.label == "PUT /me/tracks")
+    deprecated = endpoint_row(model, old.id)
+    assert deprecated.siblingAtColumn(NOTES_COLUMN).data() == "deprecated"
+    font = deprecated.data(Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont)
+    assert font.strikeOut()
+    assert old.deprecation_note
+    assert old.deprecation_note in deprecated.data(Qt.ItemDataRole.ToolTipRole)
+    pause = endpoint_row(model, find_id(catalogue, "PUT /me/player/pause"))
+    assert pause.siblingAtColumn(NOTES_COLUMN).data() == "Premium only"
+    assert pause.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_sdk_and_partner_targets_have_their_own_sections_and_count(
+    model: EndpointModel, selection: Selection
+) -> None:
+    selection.replace(["streaming", "soa-manage-entitlements", "user-read-email"])
+    titles = [model.index(row, 0).data() for row in range(model.rowCount())]
+    assert titles == [
+        "Users (1)",
+        "SDKs (not Web API endpoints) (1)",
+        "Open Access partner API (approved partners only) (4)",
+    ]
+    sdk = model.index(0, REQUEST_COLUMN, model.index(1, 0))
+    assert sdk.data() == "SDK"
+    assert model.summary() == "1 endpoint covered · 1 SDK · 4 Open Access partner calls"
+
+
+def test_endpoints_needing_no_scope_are_listed_on_request(
+    qtbot: QtBot, model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["user-read-email"])
+    with qtbot.waitSignal(model.modelReset):
+        model.set_show_public(True)
+    public = public_endpoints(catalogue)
+    assert set(listed_ids(model)) == {e.id for e in public}
+    album = endpoint_row(model, find_id(catalogue, "GET /albums/{id}"))
+    assert album.siblingAtColumn(NOTES_COLUMN).data() == "needs no scope"
+    me = endpoint_row(model, find_id(catalogue, "GET /me"))
+    assert me.siblingAtColumn(NOTES_COLUMN).data().startswith("partial: user-read-private")
+    assert model.summary() == f"1 endpoint covered · {len(public) - 1} more need no scope"
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.set_show_public(True)
+    model.set_show_public(False)
+    assert listed_ids(model) == [find_id(catalogue, "GET /me")]
+
+
+def test_panel_counts_and_keeps_folded_groups_folded(
+    qtbot: QtBot, adapter: SelectionAdapter, selection: Selection
+) -> None:
+    panel = EndpointPanel(adapter)
+    qtbot.addWidget(panel)
+    selection.replace(["user-read-playback-state", "playlist-read-private"])
+    assert panel.summary.text() == panel.model.summary()
+    assert panel.summary.text() == "9 endpoints covered, 1 blocked"
+
+    def group(name: str) -> QModelIndex:
+        names = [group.name for group in panel.model.groups]
+        return panel.model.index(names.index(name), 0)
+
+    assert [g.name for g in panel.model.groups] == ["Library", "Player", "Playlists", "Users"]
+    assert all(panel.view.isExpanded(group(name)) for name in ("Player", "Playlists"))
+    panel.view.collapse(group("Player"))
+    selection.set_selected(["user-top-read"], True)
+    assert not panel.view.isExpanded(group("Player"))
+    assert panel.view.isExpanded(group("Playlists"))
+    panel.view.expand(group("Player"))
+    selection.set_selected(["user-top-read"], False)
+    assert panel.view.isExpanded(group("Player"))
+    panel.show_public.setChecked(True)
+    assert panel.model.show_public
+    assert "need no scope" in panel.summary.text()
