@@ -1,0 +1,47 @@
+"""A preview of Spotify's consent screen: what the app's users will be asked to allow."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from scope_picker.core.coverage import ConsentLine, Coverage
+from scope_picker.ui.selection_adapter import SelectionAdapter
+
+CONSENT_HEADING = "This app will be able to:"
+NO_SCOPE_TEXT = (
+    "No scope is ticked: a token without scopes reads only public data, such as albums, "
+    "artists, tracks, shows, public playlists and public profiles. "
+    "\u201cShow endpoints that need no scope\u201d lists what that covers."
+)
+UNPUBLISHED_TEXT = "Spotify publishes no consent wording"
+
+
+class ConsentView(QTextBrowser):
+    """The consent lines of the ticked scopes, in catalogue order, redrawn on every change.
+
+    Scopes without published wording are listed greyed with a note: the preview never makes
+    up a sentence Spotify does not show.
+    """
+
+    def __init__(self, adapter: SelectionAdapter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        adapter.changed.connect(self._show)
+        self._show(adapter.selection.coverage)
+
+    def _show(self, coverage: Coverage) -> None:
+        if not coverage.consent:
+            self.setHtml(f"<p>{escape(NO_SCOPE_TEXT)}</p>")
+            return
+        items = "".join(self._line_html(line) for line in coverage.consent)
+        self.setHtml(f"<p><b>{escape(CONSENT_HEADING)}</b></p><ul>{items}</ul>")
+
+    def _line_html(self, line: ConsentLine) -> str:
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
+        scope = escape(line.scope.name)
+        if line.text is None:
+            return f'<li style="color:{muted}">{scope} — {escape(UNPUBLISHED_TEXT)}</li>'
+        return f'<li>{escape(line.text)} <span style="color:{muted}">({scope})</span></li>'

@@ -1,0 +1,352 @@
+"""The main window: tick scopes, see what they unlock and what users are asked, copy the string."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from itertools import pairwise
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scope_picker import APP_NAME
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.coverage import Coverage
+from scope_picker.core.saved_selection import restore_scopes, saved_value
+from scope_picker.core.scope_string import CopyFormat, format_scopes
+from scope_picker.core.selection import Selection
+from scope_picker.ui.clipboard import copy_text
+from scope_picker.ui.consent_view import ConsentView
+from scope_picker.ui.endpoint_view import EndpointPanel
+from scope_picker.ui.scope_details import ScopeDetails
+from scope_picker.ui.scope_tree_model import DESCRIPTION_COLUMN, NAME_COLUMN, ScopeTreeModel
+from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.wording import plural
+
+GEOMETRY_KEY = "window/geometry"
+SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
+SCOPES_KEY = "selection/scopes"
+
+COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
+DEFAULT_SIZE = (1200, 760)
+DEFAULT_SCOPES_WIDTH = 420
+MESSAGE_TIMEOUT_MS = 8000
+NOTHING_TO_COPY = "Nothing to copy: no scope is ticked"
+NO_CLIPBOARD = "Could not copy: no clipboard is available; select the scope string instead"
+
+
+class ScopeStringField(QLineEdit):
+    """The read-only scope string; the standard Copy key copies all of it, like the button."""
+
+    copy_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            self.copy_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    """Scope tree and details on the left, endpoints and consent preview on the right,
+    the scope string with its Copy button along the bottom.
+
+    Every pane listens to the one ``Selection``; nothing here computes coverage.
+    Geometry, pane sizes and the ticked scopes are kept in ``settings``; anything stale or
+    damaged there is ignored and named in the status bar.
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        selection: Selection,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        self._catalogue = catalogue
+        self._selection = selection
+        self._settings = settings
+        self.adapter = SelectionAdapter(selection, self)
+
+        self.copy_action = self._make_copy_action()
+        self.quit_action = self._make_quit_action()
+        self.scope_model = ScopeTreeModel(self.adapter, self)
+        self.scope_tree = self._make_scope_tree()
+        self.details = ScopeDetails(catalogue)
+        self.details.setObjectName("scopeDetails")
+        self.details.setAccessibleName("Scope details")
+        self.details.setToolTip("Everything about the scope under the cursor in the scope list")
+        self.endpoints = EndpointPanel(self.adapter)
+        self.consent = ConsentView(self.adapter)
+        self.consent.setObjectName("consentPreview")
+        self.consent.setAccessibleName("Consent screen preview")
+        self.consent.setToolTip("What Spotify's consent screen will ask your app's users")
+        self.scope_string = self._make_scope_string()
+        self.copy_button = self._make_copy_button()
+
+        self.main_splitter, self.left_splitter, self.right_splitter = self._lay_out()
+        self._splitters: Mapping[str, QSplitter] = dict(
+            zip(
+                SPLITTER_KEYS,
+                (self.main_splitter, self.left_splitter, self.right_splitter),
+                strict=True,
+            )
+        )
+        self._make_menus()
+        self._set_tab_order()
+
+        self.adapter.changed.connect(self._show_scope_string)
+        self._show_scope_string(selection.coverage)
+        self._restore_settings()
+
+    # --- building -------------------------------------------------------------------------
+
+    def _make_copy_action(self) -> QAction:
+        action = QAction("&Copy Scope String", self)
+        action.setObjectName("copyScopeStringAction")
+        action.setShortcut(COPY_SHORTCUT)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip("Copy the scope string to the clipboard")
+        action.setStatusTip("Copy the scope string to the clipboard")
+        action.triggered.connect(self.copy_scope_string)
+        self.addAction(action)
+        return action
+
+    def _make_quit_action(self) -> QAction:
+        action = QAction("&Quit", self)
+        action.setObjectName("quitAction")
+        # Windows has no standard Quit key; Ctrl+Q is what users of this app expect there too.
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+        action.setShortcuts(keys)
+        action.setToolTip("Quit Scope Picker")
+        action.setStatusTip("Quit Scope Picker")
+        action.triggered.connect(self.close)
+        self.addAction(action)
+        return action
+
+    def _make_scope_tree(self) -> QTreeView:
+        tree = QTreeView()
+        tree.setObjectName("scopeTree")
+        tree.setAccessibleName("Scopes")
+        tree.setToolTip(
+            "Tick the scopes your app asks for (Space ticks the current row); "
+            "ticking a category ticks all its scopes"
+        )
+        tree.setModel(self.scope_model)
+        tree.setUniformRowHeights(True)
+        tree.setAlternatingRowColors(True)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        tree.expandAll()
+        header = tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Interactive)
+        tree.selectionModel().currentChanged.connect(self._show_details)
+        return tree
+
+    def _make_scope_string(self) -> ScopeStringField:
+        field = ScopeStringField()
+        field.setObjectName("scopeString")
+        field.setAccessibleName("Scope string")
+        field.setReadOnly(True)
+        field.setPlaceholderText("Tick scopes to build the scope string")
+        field.setToolTip(
+            "The scope parameter for Spotify's authorize URL: single spaces, catalogue order. "
+            f"{self._shortcut_text()} or the Copy key copies all of it"
+        )
+        field.copy_requested.connect(self.copy_scope_string)
+        return field
+
+    def _make_copy_button(self) -> QPushButton:
+        button = QPushButton("&Copy")
+        button.setObjectName("copyScopeStringButton")
+        button.setAccessibleName("Copy scope string")
+        button.setToolTip(f"Copy the scope string to the clipboard ({self._shortcut_text()})")
+        button.clicked.connect(self.copy_scope_string)
+        return button
+
+    def _shortcut_text(self) -> str:
+        return self.copy_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+    def _lay_out(self) -> tuple[QSplitter, QSplitter, QSplitter]:
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.setObjectName("leftSplitter")
+        left.addWidget(_pane("&Scopes", self.scope_tree))
+        left.addWidget(_pane("&Details", self.details))
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("rightSplitter")
+        right.addWidget(_pane("End&points", self.endpoints, buddy=self.endpoints.view))
+        right.addWidget(_pane("C&onsent screen preview", self.consent))
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+
+        main = QSplitter(Qt.Orientation.Horizontal)
+        main.setObjectName("mainSplitter")
+        main.addWidget(left)
+        main.addWidget(right)
+        main.setStretchFactor(0, 0)  # a wider window widens the endpoint columns
+        main.setStretchFactor(1, 1)
+        for splitter in (left, right, main):
+            splitter.setChildrenCollapsible(False)
+
+        string_label = QLabel("Scope st&ring:")
+        string_label.setBuddy(self.scope_string)
+        strip = QHBoxLayout()
+        strip.addWidget(string_label)
+        strip.addWidget(self.scope_string, 1)
+        strip.addWidget(self.copy_button)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(main, 1)
+        layout.addLayout(strip)
+        self.setCentralWidget(central)
+        return main, left, right
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.copy_action)
+
+    def _set_tab_order(self) -> None:
+        chain = [
+            self.scope_tree,
+            self.details,
+            self.endpoints.show_public,
+            self.endpoints.view,
+            self.consent,
+            self.scope_string,
+            self.copy_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # --- behaviour ------------------------------------------------------------------------
+
+    def copy_scope_string(self) -> None:
+        """Copy the ticked scopes in Spotify's format and say so in the status bar."""
+        scopes = self._selection.scopes
+        if not scopes:
+            self.statusBar().showMessage(NOTHING_TO_COPY, MESSAGE_TIMEOUT_MS)
+            return
+        if copy_text(format_scopes(scopes, CopyFormat.SPACE)):
+            self.statusBar().showMessage(
+                f"Copied {plural(len(scopes), 'scope')}", MESSAGE_TIMEOUT_MS
+            )
+        else:
+            self.statusBar().showMessage(NO_CLIPBOARD, MESSAGE_TIMEOUT_MS)
+
+    def _show_scope_string(self, coverage: Coverage) -> None:
+        self.scope_string.setText(format_scopes(coverage.scopes, CopyFormat.SPACE))
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.details.show_placeholder()
+            return
+        scope = self.scope_model.scope_at(current)
+        if scope is None:
+            self.details.show_category(self.scope_model.category_at(current))
+        else:
+            self.details.show_scope(scope)
+
+    # --- settings -------------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        """Remember geometry, pane sizes and the ticked scopes for the next run."""
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        for key, splitter in self._splitters.items():
+            self._settings.setValue(key, splitter.saveState())
+        self._settings.setValue(SCOPES_KEY, saved_value(self._selection.scopes))
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    def _restore_settings(self) -> None:
+        """Restore what the last run saved; name whatever had to be ignored."""
+        ignored: list[str] = []
+        self._resize_to_default()
+        self._size_panes_to_default()
+        if not _restore_bytes(self._settings.value(GEOMETRY_KEY), self.restoreGeometry):
+            ignored.append("the window size and position")
+        unrestored_panes = [
+            key
+            for key, splitter in self._splitters.items()
+            if not _restore_bytes(self._settings.value(key), splitter.restoreState)
+        ]
+        if unrestored_panes:
+            ignored.append("the pane sizes")
+        stored_scopes = self._settings.value(SCOPES_KEY)
+        if stored_scopes is not None:
+            restored = restore_scopes(self._catalogue, stored_scopes)
+            self._selection.replace(restored.scopes)
+            if restored.ignored:
+                ignored.append(restored.ignored)
+        # An INI file is parsed section by section as keys are looked up, so a damaged file
+        # can look fine to the reads above; listing every key parses all of it.
+        self._settings.allKeys()
+        if self._settings.status() is not QSettings.Status.NoError:
+            ignored.append("the settings file (damaged or unreadable)")
+        if ignored:
+            self.statusBar().showMessage("Ignored saved settings: " + "; ".join(ignored))
+
+    def _size_panes_to_default(self) -> None:
+        """Scopes get what their names need; endpoints, with the longest rows, the rest."""
+        width = self.width()
+        left = min(DEFAULT_SCOPES_WIDTH, round(width * 0.42))
+        self.main_splitter.setSizes([left, width - left])
+
+    def _resize_to_default(self) -> None:
+        available = self.screen().availableGeometry()
+        width, height = DEFAULT_SIZE
+        self.resize(min(width, available.width()), min(height, available.height()))
+
+
+def _restore_bytes(value: object, restore: Callable[[QByteArray], bool]) -> bool:
+    """Hand saved Qt state to ``restore``; False when it is not bytes or Qt rejects it.
+
+    Nothing saved (None) counts as restored: a first run has nothing to complain about.
+    """
+    if value is None:
+        return True
+    if isinstance(value, bytes):
+        value = QByteArray(value)
+    return isinstance(value, QByteArray) and restore(value)
+
+
+def _pane(heading: str, widget: QWidget, buddy: QWidget | None = None) -> QWidget:
+    """A heading over a widget; the heading's mnemonic moves focus to ``buddy`` (or the widget)."""
+    label = QLabel(heading)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    label.setBuddy(buddy or widget)
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return pane

@@ -1,0 +1,60 @@
+"""The consent preview: Spotify's wording in catalogue order, and nothing made up."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+from pytestqt.qtbot import QtBot
+
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.selection import Selection
+from scope_picker.ui.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, ConsentView
+from scope_picker.ui.selection_adapter import SelectionAdapter
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def view(qtbot: QtBot, adapter: SelectionAdapter) -> ConsentView:
+    view = ConsentView(adapter)
+    qtbot.addWidget(view)
+    return view
+
+
+def lines(view: ConsentView) -> list[str]:
+    return [line.strip() for line in view.toPlainText().splitlines() if line.strip()]
+
+
+def test_no_scope_explains_what_a_scopeless_token_reads(view: ConsentView) -> None:
+    assert lines(view) == [NO_SCOPE_TEXT]
+    assert "only public data" in NO_SCOPE_TEXT
+
+
+def test_lists_the_published_wording_in_catalogue_order(
+    qtbot: QtBot, view: ConsentView, selection: Selection, adapter: SelectionAdapter
+) -> None:
+    with qtbot.waitSignal(adapter.changed):
+        selection.replace(["user-read-email", "playlist-read-private"])
+    assert lines(view) == [
+        CONSENT_HEADING,
+        "Access your private playlists. (playlist-read-private)",
+        "Get your real email address. (user-read-email)",
+    ]
+
+
+def test_scopes_without_wording_say_so_greyed(
+    view: ConsentView, selection: Selection, catalogue: Catalogue
+) -> None:
+    assert catalogue.scope("user-personalized").consent is None
+    selection.replace(["user-personalized", "user-read-email"])
+    assert lines(view)[1:] == [
+        "Get your real email address. (user-read-email)",
+        "user-personalized — Spotify publishes no consent wording",
+    ]
+    unpublished = view.document().find("user-personalized —").charFormat()
+    muted = view.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    assert unpublished.foreground().color() == muted
+    published = view.document().find("Get your real email address.").charFormat()
+    assert published.foreground().color() != muted
+    selection.clear()
+    assert lines(view) == [NO_SCOPE_TEXT]

@@ -1,0 +1,303 @@
+"""The real main window over the real catalogue: live panes, copying, keyboard, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.coverage import Coverage
+from scope_picker.core.selection import Selection
+from scope_picker.ui import main_window as main_window_module
+from scope_picker.ui.consent_view import CONSENT_HEADING
+from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
+from scope_picker.ui.main_window import (
+    GEOMETRY_KEY,
+    NOTHING_TO_COPY,
+    SCOPES_KEY,
+    SPLITTER_KEYS,
+    MainWindow,
+)
+from scope_picker.ui.scope_details import NO_CONSENT_TEXT
+
+pytestmark = pytest.mark.gui
+
+CHECK = Qt.ItemDataRole.CheckStateRole
+
+
+def tick(window: MainWindow, name: str, checked: bool = True) -> None:
+    state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+    assert window.scope_model.setData(window.scope_model.index_of_scope(name), state, CHECK)
+
+
+def listed_endpoint_ids(window: MainWindow) -> list[str]:
+    model = window.endpoints.model
+    return [
+        model.index(row, 0, model.index(group, 0)).data(ENDPOINT_ID_ROLE)
+        for group in range(model.rowCount())
+        for row in range(model.rowCount(model.index(group, 0)))
+    ]
+
+
+def clear_clipboard() -> None:
+    QGuiApplication.clipboard().setText("untouched")
+
+
+def test_title_and_empty_start(window: MainWindow) -> None:
+    assert window.windowTitle() == "Scope Picker"
+    assert window.scope_string.text() == ""
+    assert listed_endpoint_ids(window) == []
+    assert window.endpoints.summary.text() == "0 endpoints covered"
+    assert "only public data" in window.consent.toPlainText()
+
+
+def test_a_tick_updates_endpoints_consent_and_string_at_once(
+    qtbot: QtBot, window: MainWindow, selection: Selection
+) -> None:
+    with qtbot.waitSignal(window.adapter.changed) as change:
+        tick(window, "user-read-private")
+    coverage = change.args[0]
+    assert isinstance(coverage, Coverage)
+    assert window.scope_string.text() == "user-read-private"
+    assert listed_endpoint_ids(window) == [e.endpoint.id for e in coverage.endpoints]
+    assert "Access your subscription details." in window.consent.toPlainText()
+    assert CONSENT_HEADING in window.consent.toPlainText()
+
+    tick(window, "user-read-email")
+    assert window.scope_string.text() == "user-read-email user-read-private"
+    assert window.endpoints.summary.text() == window.endpoints.model.summary()
+    assert listed_endpoint_ids(window) == [e.endpoint.id for e in selection.coverage.endpoints]
+    consent = window.consent.toPlainText()
+    assert consent.index("Get your real email address.") < consent.index("Access your subscription")
+
+
+def test_one_category_tick_is_one_change(window: MainWindow, selection: Selection) -> None:
+    changes: list[Coverage] = []
+    selection.subscribe(changes.append)
+    connect = window.scope_model.match(
+        window.scope_model.index(0, 0), Qt.ItemDataRole.DisplayRole, "Spotify Connect"
+    )[0]
+    assert window.scope_model.setData(connect, Qt.CheckState.Checked, CHECK)
+    assert len(changes) == 1
+    assert window.scope_string.text() == (
+        "user-read-playback-state user-modify-playback-state user-read-currently-playing"
+    )
+
+
+def test_copy_button_puts_exactly_the_string_on_the_clipboard(window: MainWindow) -> None:
+    for name in ("user-read-private", "playlist-modify-private", "user-read-email"):
+        tick(window, name)
+    clear_clipboard()
+    window.copy_button.click()
+    assert QGuiApplication.clipboard().text() == (
+        "playlist-modify-private user-read-email user-read-private"
+    )
+    assert window.statusBar().currentMessage() == "Copied 3 scopes"
+
+
+def test_copy_action_has_the_window_wide_shortcut_and_copies(window: MainWindow) -> None:
+    assert window.copy_action.shortcut() == QKeySequence("Ctrl+Shift+C")
+    assert window.copy_action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+    assert window.copy_action in window.actions()
+    tick(window, "streaming")
+    clear_clipboard()
+    window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "streaming"
+    assert window.statusBar().currentMessage() == "Copied 1 scope"
+
+
+def test_the_copy_key_in_the_field_copies_the_whole_string(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    tick(window, "user-top-read")
+    tick(window, "user-follow-read")
+    window.scope_string.setSelection(0, 4)  # a partial selection does not shrink the copy
+    clear_clipboard()
+    qtbot.keySequence(window.scope_string, QKeySequence.StandardKey.Copy)
+    assert QGuiApplication.clipboard().text() == "user-follow-read user-top-read"
+    assert window.statusBar().currentMessage() == "Copied 2 scopes"
+
+
+def test_nothing_ticked_copies_nothing_and_says_why(window: MainWindow) -> None:
+    clear_clipboard()
+    window.copy_action.trigger()
+    assert QGuiApplication.clipboard().text() == "untouched"
+    assert window.statusBar().currentMessage() == NOTHING_TO_COPY
+
+
+def test_a_missing_clipboard_is_reported(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copied: list[str] = []
+
+    def no_clipboard(text: str) -> bool:
+        copied.append(text)
+        return False
+
+    monkeypatch.setattr(main_window_module, "copy_text", no_clipboard)
+    tick(window, "user-read-email")
+    window.copy_button.click()
+    assert copied == ["user-read-email"]
+    assert window.statusBar().currentMessage() == main_window_module.NO_CLIPBOARD
+
+
+def test_the_current_scope_fills_the_details(window: MainWindow, catalogue: Catalogue) -> None:
+    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("user-read-email"))
+    details = window.details.toPlainText()
+    assert catalogue.scope("user-read-email").description in details
+    assert "“Get your real email address.”" in details
+    assert "GET /me Get Current User's Profile (optional: adds the email address)" in details
+
+    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("streaming"))
+    details = window.details.toPlainText()
+    for note in catalogue.scope("streaming").note_texts:
+        assert note in details
+    assert "Web Playback SDK (required)" in details
+
+    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("user-soa-link"))
+    assert NO_CONSENT_TEXT in window.details.toPlainText()
+
+    window.scope_tree.setCurrentIndex(window.scope_model.index(0, 0))
+    assert (
+        "Ticking the category ticks (or unticks) its 1 scope at once"
+        in window.details.toPlainText()
+    )
+
+
+def test_arrows_move_and_space_ticks_in_the_tree(
+    qtbot: QtBot, window: MainWindow, selection: Selection
+) -> None:
+    tree = window.scope_tree
+    tree.setCurrentIndex(window.scope_model.index(0, 0))  # "Images"
+    qtbot.keyClick(tree, Qt.Key.Key_Down)
+    assert tree.currentIndex() == window.scope_model.index_of_scope("ugc-image-upload")
+    assert "ugc-image-upload" in window.details.toPlainText()
+    qtbot.keyClick(tree, Qt.Key.Key_Space)
+    assert selection.scopes == ("ugc-image-upload",)
+    assert window.scope_string.text() == "ugc-image-upload"
+    qtbot.keyClick(tree, Qt.Key.Key_Up)
+    qtbot.keyClick(tree, Qt.Key.Key_Space)  # the category: one scope, now all unticked
+    assert selection.scopes == ()
+
+
+def test_tab_order_runs_through_the_panes(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.scope_tree.setFocus()
+    order = [QApplication.focusWidget()]
+    for _ in range(6):
+        assert order[-1] is not None, order
+        qtbot.keyClick(order[-1], Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [
+        window.scope_tree,
+        window.details,
+        window.endpoints.show_public,
+        window.endpoints.view,
+        window.consent,
+        window.scope_string,
+        window.copy_button,
+    ]
+
+
+def test_every_interactive_control_is_named_and_explained(window: MainWindow) -> None:
+    window.show()
+    focusable = [
+        widget
+        for widget in window.findChildren(QWidget)
+        if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    assert len(focusable) == 7
+    for widget in focusable:
+        assert widget.objectName(), widget
+        assert widget.accessibleName(), widget.objectName()
+        assert widget.toolTip(), widget.objectName()
+    for action in (window.copy_action, window.quit_action):
+        assert action.objectName()
+        assert action.toolTip()
+
+
+def test_quit_uses_the_standard_key_and_closes(window: MainWindow) -> None:
+    window.show()
+    assert QKeySequence("Ctrl+Q") in window.quit_action.shortcuts()
+    window.quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_fits_a_small_screen(window: MainWindow) -> None:
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= 800
+    assert minimum.height() <= 600
+
+
+def test_settings_round_trip(
+    qtbot: QtBot,
+    window: MainWindow,
+    catalogue: Catalogue,
+    settings_path: Path,
+    selection: Selection,
+) -> None:
+    window.resize(760, 560)  # the offscreen screen is 800x600
+    window.show()
+    window.main_splitter.setSizes([300, 440])
+    tick(window, "user-read-email")
+    tick(window, "streaming")
+    saved_sizes = window.main_splitter.sizes()
+    window.close()
+
+    reopened_settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    again = MainWindow(catalogue, Selection(catalogue), reopened_settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.adapter.selection.scopes == ("streaming", "user-read-email")
+    assert again.scope_string.text() == "streaming user-read-email"
+    assert (again.width(), again.height()) == (760, 560)
+    assert again.main_splitter.sizes() == saved_sizes
+    assert again.statusBar().currentMessage() == ""
+    assert selection.scopes == ("streaming", "user-read-email")  # the first window's own
+
+
+def test_bad_settings_are_ignored_and_named(
+    qtbot: QtBot, catalogue: Catalogue, settings: QSettings
+) -> None:
+    settings.setValue(SCOPES_KEY, "user-read-email no-such-scope")
+    settings.setValue(GEOMETRY_KEY, "not geometry")
+    settings.setValue(SPLITTER_KEYS[0], QByteArray(b"\x00garbage"))
+    window = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(window)
+    assert window.adapter.selection.scopes == ("user-read-email",)
+    assert window.statusBar().currentMessage() == (
+        "Ignored saved settings: the window size and position; the pane sizes; "
+        "unknown saved scope 'no-such-scope'"
+    )
+
+
+def test_saved_scopes_of_the_wrong_type_are_ignored(
+    qtbot: QtBot, catalogue: Catalogue, settings: QSettings
+) -> None:
+    settings.setValue(SCOPES_KEY, ["user-read-email"])
+    window = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(window)
+    assert window.adapter.selection.scopes == ()
+    assert window.statusBar().currentMessage() == (
+        "Ignored saved settings: the saved scopes (list, not text)"
+    )
+
+
+def test_a_garbage_settings_file_is_ignored(
+    qtbot: QtBot, catalogue: Catalogue, settings_path: Path
+) -> None:
+    settings_path.write_bytes(bytes(range(256)) * 4)
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    window = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(window)
+    assert window.adapter.selection.scopes == ()
+    assert window.statusBar().currentMessage() == (
+        "Ignored saved settings: the settings file (damaged or unreadable)"
+    )
