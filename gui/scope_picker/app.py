@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from importlib.resources import as_file
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scope_picker import APP_NAME, ORGANIZATION_NAME, __version__
+from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
+from scope_picker.core.resources import ICON_FILE, resource
+from scope_picker.core.selection import Selection
+from scope_picker.ui.main_window import MainWindow
 
 SMOKE_TEST_FLAG = "--smoke-test"
+EXIT_CATALOGUE_ERROR = 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -20,6 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     An existing ``QApplication`` is reused, so tests and host applications can call this.
     With ``--smoke-test`` the app shows its window, prints one JSON line describing what it
     loaded, and quits: packaging tests use it to check a built app from the outside.
+    A catalogue that cannot be loaded is reported in a message box, with exit code 1.
     """
     args = list(sys.argv if argv is None else argv)
     app = QApplication.instance()
@@ -28,16 +36,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(__version__)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    window.setCentralWidget(QLabel("Scope Picker"))
+    app.setWindowIcon(app_icon())
+    try:
+        catalogue = load_catalogue()
+    except CatalogueError as error:
+        QMessageBox.critical(
+            None, APP_NAME, f"Scope Picker cannot start: its scope catalogue is broken.\n\n{error}"
+        )
+        return EXIT_CATALOGUE_ERROR
+    window = create_window(catalogue, QSettings())
     window.show()
     if SMOKE_TEST_FLAG in args[1:]:
-        QTimer.singleShot(0, lambda: _report_and_quit(app, window))
+        QTimer.singleShot(0, lambda: _report_and_quit(app, window, catalogue))
     return app.exec()
 
 
-def _report_and_quit(app: QApplication, window: QMainWindow) -> None:
-    report = {"window_title": window.windowTitle(), "visible": window.isVisible()}
+def create_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:
+    """The main window over a fresh selection, as the app (and its screenshot) shows it."""
+    return MainWindow(catalogue, Selection(catalogue), settings)
+
+
+def app_icon() -> QIcon:
+    """The app's icon from ``resources/scope-picker.svg``.
+
+    The resources are real files in every way the app is installed or frozen, so ``as_file``
+    hands back the file itself and the icon can keep reading it.
+    """
+    with as_file(resource(ICON_FILE)) as path:
+        return QIcon(str(path))
+
+
+def _report_and_quit(app: QApplication, window: MainWindow, catalogue: Catalogue) -> None:
+    report = {
+        "window_title": window.windowTitle(),
+        "visible": window.isVisible(),
+        "scopes": len(catalogue.scopes),
+        "endpoints": len(catalogue.endpoints),
+    }
     print(json.dumps(report), flush=True)
     app.quit()

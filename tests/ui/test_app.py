@@ -1,0 +1,78 @@
+"""The entry point: the real window with its icon, the smoke-test report, a broken catalogue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from scope_picker import app as app_module
+from scope_picker.core.catalogue import CatalogueError, load_catalogue
+from scope_picker.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def temp_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's QSettings() goes to a temp file, never the user's configuration."""
+    path = tmp_path / "settings.ini"
+    monkeypatch.setattr(
+        app_module, "QSettings", lambda: QSettings(str(path), QSettings.Format.IniFormat)
+    )
+    return path
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_icon_comes_from_the_resources() -> None:
+    icon = app_module.app_icon()
+    assert not icon.isNull()
+    assert not icon.pixmap(32, 32).isNull()
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_smoke_test_reports_the_loaded_window_as_json(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert app_module.main(["scope-picker", app_module.SMOKE_TEST_FLAG]) == 0
+    catalogue = load_catalogue()
+    report = json.loads(capsys.readouterr().out)
+    assert report == {
+        "window_title": "Scope Picker",
+        "visible": True,
+        "scopes": len(catalogue.scopes),
+        "endpoints": len(catalogue.endpoints),
+    }
+    assert report["scopes"] == 25
+    assert report["endpoints"] == 108
+    assert not qapp.windowIcon().isNull()
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_a_broken_catalogue_is_reported_in_a_message_box(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[QWidget | None, str, str]] = []
+
+    class RecordingMessageBox:
+        @staticmethod
+        def critical(parent: QWidget | None, title: str, text: str) -> None:
+            shown.append((parent, title, text))
+
+    def broken_catalogue() -> None:
+        raise CatalogueError("the catalogue: field 'format' is 2, this app reads format 1")
+
+    monkeypatch.setattr(app_module, "load_catalogue", broken_catalogue)
+    monkeypatch.setattr(app_module, "QMessageBox", RecordingMessageBox)
+    assert app_module.main(["scope-picker"]) == app_module.EXIT_CATALOGUE_ERROR == 1
+    assert len(shown) == 1
+    parent, title, text = shown[0]
+    assert parent is None
+    assert title == "Scope Picker"
+    assert "field 'format' is 2, this app reads format 1" in text
+    assert not any(
+        isinstance(widget, MainWindow) and widget.isVisible() for widget in qapp.topLevelWidgets()
+    )
