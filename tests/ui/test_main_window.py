@@ -111,6 +111,21 @@ def test_copy_action_has_the_window_wide_shortcut_and_copies(window: MainWindow)
     assert window.statusBar().currentMessage() == "Copied 1 scope"
 
 
+def test_ctrl_shift_c_copies_from_anywhere_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    tick(window, "user-library-read")
+    window.consent.setFocus()
+    clear_clipboard()
+    qtbot.keyClick(
+        window.consent,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert QGuiApplication.clipboard().text() == "user-library-read"
+
+
 def test_the_copy_key_in_the_field_copies_the_whole_string(
     qtbot: QtBot, window: MainWindow
 ) -> None:
@@ -204,6 +219,28 @@ def test_tab_order_runs_through_the_panes(qtbot: QtBot, window: MainWindow) -> N
         window.scope_string,
         window.copy_button,
     ]
+
+
+@pytest.mark.parametrize(
+    ("key", "target"),
+    [
+        (Qt.Key.Key_S, "scope_tree"),
+        (Qt.Key.Key_D, "details"),
+        (Qt.Key.Key_P, "endpoint_view"),
+        (Qt.Key.Key_O, "consent"),
+        (Qt.Key.Key_R, "scope_string"),
+    ],
+)
+def test_alt_keys_jump_to_the_panes(
+    qtbot: QtBot, window: MainWindow, key: Qt.Key, target: str
+) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    window.copy_button.setFocus()
+    qtbot.keyClick(window.copy_button, key, Qt.KeyboardModifier.AltModifier)
+    expected = window.endpoints.view if target == "endpoint_view" else getattr(window, target)
+    assert QApplication.focusWidget() is expected
 
 
 def test_every_interactive_control_is_named_and_explained(window: MainWindow) -> None:

@@ -37,7 +37,7 @@ class EndpointPanel(QWidget):
         self.summary.setObjectName("endpointSummary")
         self.summary.setWordWrap(True)
 
-        self.show_public = QCheckBox("Show endpoints that need no scope")
+        self.show_public = QCheckBox("Show endpoints that need &no scope")
         self.show_public.setObjectName("showPublicEndpoints")
         self.show_public.setAccessibleName("Show endpoints that need no scope")
         self.show_public.setToolTip(
@@ -58,7 +58,9 @@ class EndpointPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.view.header()
-        header.setStretchLastSection(True)
+        # Every column as wide as its longest text: a narrow window scrolls sideways
+        # instead of cutting notes such as "blocked: also needs ..." short.
+        header.setStretchLastSection(False)
         for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.view.collapsed.connect(self._remember_collapsed)
