@@ -8,15 +8,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from scope_picker.core.catalogue import Catalogue, load_catalogue
+from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.selection import Selection
 from scope_picker.ui.main_window import MainWindow
 from scope_picker.ui.selection_adapter import SelectionAdapter
-
-
-@pytest.fixture(scope="session")
-def catalogue() -> Catalogue:
-    return load_catalogue()
 
 
 @pytest.fixture

@@ -206,13 +206,14 @@ def test_tab_order_runs_through_the_panes(qtbot: QtBot, window: MainWindow) -> N
         window.activateWindow()
     window.scope_tree.setFocus()
     order = [QApplication.focusWidget()]
-    for _ in range(6):
+    for _ in range(7):
         assert order[-1] is not None, order
         qtbot.keyClick(order[-1], Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
     assert order == [
         window.scope_tree,
         window.details,
+        window.right_tabs.tabBar(),
         window.endpoints.show_public,
         window.endpoints.view,
         window.consent,
@@ -250,7 +251,7 @@ def test_every_interactive_control_is_named_and_explained(window: MainWindow) ->
         for widget in window.findChildren(QWidget)
         if widget.isVisible() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
     ]
-    assert len(focusable) == 7
+    assert {window.scope_tree, window.copy_button, window.right_tabs.tabBar()} <= set(focusable)
     for widget in focusable:
         assert widget.objectName(), widget
         assert widget.accessibleName(), widget.objectName()
@@ -338,3 +339,24 @@ def test_a_garbage_settings_file_is_ignored(
     assert window.statusBar().currentMessage() == (
         "Ignored saved settings: the settings file (damaged or unreadable)"
     )
+
+
+def test_authorization_url_follows_the_ticks(window: MainWindow) -> None:
+    window.authorize.client_id_edit.setText("0123456789abcdef0123456789abcdef")
+    window.authorize.redirect_uri_edit.setText("http://127.0.0.1:8888/callback")
+    window.scope_model.setData(
+        window.scope_model.index_of_scope("user-read-email"),
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    url = window.authorize.authorization_url()
+    assert url is not None
+    assert "scope=user-read-email&" in url
+
+
+def test_view_shortcuts_switch_between_coverage_and_authorization(window: MainWindow) -> None:
+    window.show()
+    window.show_authorize_action.trigger()
+    assert window.right_tabs.currentWidget().isAncestorOf(window.authorize)
+    window.show_coverage_action.trigger()
+    assert window.right_tabs.currentWidget().isAncestorOf(window.endpoints)

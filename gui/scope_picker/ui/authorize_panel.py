@@ -208,6 +208,8 @@ class AuthorizePanel(QWidget):
         )
         intro.setWordWrap(True)
         form = QFormLayout()
+        # In a narrow window the labels move above their fields instead of pushing them out.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(
             _buddy_label("&Client ID", self.client_id_edit),
             _stack(self.client_id_edit, self.client_id_message),

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from scope_picker.core.coverage import Coverage
 from scope_picker.core.saved_selection import restore_scopes, saved_value
 from scope_picker.core.scope_string import CopyFormat, format_scopes
 from scope_picker.core.selection import Selection
+from scope_picker.ui.authorize_panel import AuthorizePanel
 from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
 from scope_picker.ui.endpoint_view import EndpointPanel
@@ -40,6 +43,8 @@ SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSpli
 SCOPES_KEY = "selection/scopes"
 
 COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
+AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
+COVERAGE_SHORTCUT = QKeySequence("Ctrl+E")
 DEFAULT_SIZE = (1200, 760)
 DEFAULT_SCOPES_WIDTH = 420
 MESSAGE_TIMEOUT_MS = 8000
@@ -97,10 +102,13 @@ class MainWindow(QMainWindow):
         self.consent.setObjectName("consentPreview")
         self.consent.setAccessibleName("Consent screen preview")
         self.consent.setToolTip("What Spotify's consent screen will ask your app's users")
+        self.authorize = AuthorizePanel(settings)
+        self.authorize.set_scopes(selection.scopes)
         self.scope_string = self._make_scope_string()
         self.copy_button = self._make_copy_button()
 
         self.main_splitter, self.left_splitter, self.right_splitter = self._lay_out()
+        self.show_coverage_action, self.show_authorize_action = self._make_tab_actions()
         self._splitters: Mapping[str, QSplitter] = dict(
             zip(
                 SPLITTER_KEYS,
@@ -112,6 +120,10 @@ class MainWindow(QMainWindow):
         self._set_tab_order()
 
         self.adapter.changed.connect(self._show_scope_string)
+        self.adapter.changed.connect(lambda coverage: self.authorize.set_scopes(coverage.scopes))
+        self.authorize.status_message.connect(
+            lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+        )
         self._show_scope_string(selection.coverage)
         self._restore_settings()
 
@@ -201,10 +213,30 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
 
+        authorize = QScrollArea()
+        authorize.setObjectName("authorizeScrollArea")
+        authorize.setWidget(self.authorize)
+        authorize.setWidgetResizable(True)
+        authorize.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        authorize.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.right_tabs = QTabWidget()
+        self.right_tabs.setObjectName("rightTabs")
+        self.right_tabs.setAccessibleName("Coverage and authorization URL")
+        self.right_tabs.setToolTip(
+            f"What the scopes unlock ({COVERAGE_SHORTCUT.toString()}) and the authorization "
+            f"URL built from them ({AUTHORIZE_SHORTCUT.toString()})"
+        )
+        self.right_tabs.addTab(right, "Endpoints and consent")
+        self.right_tabs.addTab(authorize, "Authorization URL")
+        tab_bar = self.right_tabs.tabBar()
+        tab_bar.setObjectName("rightTabBar")
+        tab_bar.setAccessibleName("Right-hand pages")
+        tab_bar.setToolTip(self.right_tabs.toolTip())
+
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("mainSplitter")
         main.addWidget(left)
-        main.addWidget(right)
+        main.addWidget(self.right_tabs)
         main.setStretchFactor(0, 0)  # a wider window widens the endpoint columns
         main.setStretchFactor(1, 1)
         for splitter in (left, right, main):
@@ -224,16 +256,44 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         return main, left, right
 
+    def _make_tab_actions(self) -> tuple[QAction, QAction]:
+        actions = []
+        for index, (text, name, shortcut) in enumerate(
+            [
+                ("&Endpoints and Consent", "showCoverageAction", COVERAGE_SHORTCUT),
+                ("&Authorization URL", "showAuthorizeAction", AUTHORIZE_SHORTCUT),
+            ]
+        ):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcut(shortcut)
+            action.setStatusTip(f"Show {text.replace('&', '').lower()}")
+            action.triggered.connect(lambda _=False, tab=index: self._show_tab(tab))
+            self.addAction(action)
+            actions.append(action)
+        return actions[0], actions[1]
+
+    def _show_tab(self, index: int) -> None:
+        self.right_tabs.setCurrentIndex(index)
+        if index == 1:
+            self.authorize.client_id_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.endpoints.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.copy_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addAction(self.show_coverage_action)
+        view_menu.addAction(self.show_authorize_action)
 
     def _set_tab_order(self) -> None:
         chain = [
             self.scope_tree,
             self.details,
+            self.right_tabs.tabBar(),
             self.endpoints.show_public,
             self.endpoints.view,
             self.consent,
