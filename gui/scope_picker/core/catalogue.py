@@ -202,6 +202,7 @@ class Catalogue:
         self._scopes_by_name = {scope.name: scope for scope in self.scopes}
         self._scope_rank = {scope.name: rank for rank, scope in enumerate(self.scopes)}
         self._endpoints_by_id = {endpoint.id: endpoint for endpoint in self.endpoints}
+        self._endpoint_rank = {endpoint.id: rank for rank, endpoint in enumerate(self.endpoints)}
         self._group_rank = {group: rank for rank, group in enumerate(self.groups)}
         by_scope: dict[str, list[Endpoint]] = {scope.name: [] for scope in self.scopes}
         for endpoint in self.endpoints:
@@ -252,7 +253,7 @@ class Catalogue:
 
     def endpoint_sort_key(self, endpoint: Endpoint) -> tuple[int, int]:
         """Orders endpoints by reference group, then as the catalogue lists them."""
-        return (self._group_rank[endpoint.group], self.endpoints.index(endpoint))
+        return (self._group_rank[endpoint.group], self._endpoint_rank[endpoint.id])
 
 
 _T = TypeVar("_T")
