@@ -1,11 +1,19 @@
 """Scope strings as found in real projects parse to exactly the known scopes."""
 
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from scope_picker.core.catalogue import Catalogue, load_catalogue
-from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
+from scope_picker.core.scope_string import (
+    RETIRED_SCOPES,
+    CopyFormat,
+    ParsedScopes,
+    format_scopes,
+    parse_scopes,
+)
 
 # Hypothesis tests cannot take function-scoped fixtures; the catalogue is immutable.
 CATALOGUE = load_catalogue()
@@ -112,15 +120,61 @@ def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
     assert parsed.messages() == ("the URL has no 'scope' parameter",)
 
 
-@given(st.text())
-def test_any_text_parses_and_every_token_is_accounted_for(text: str) -> None:
+def assert_every_token_accounted_for(parsed: ParsedScopes) -> None:
+    """Each token is a first occurrence in ``known``, a later one in ``duplicates``, or unknown
+    with a message naming it; the cleaned string reads back as exactly ``known``."""
     catalogue = CATALOGUE
-    parsed = parse_scopes(catalogue, text)
     assert len(parsed.tokens) == len(parsed.known) + len(parsed.unknown) + len(parsed.duplicates)
-    assert set(parsed.known) <= set(parsed.tokens)
+    assert parsed.known == catalogue.in_scope_order(parsed.known)
+    assert set(parsed.known) == {t for t in parsed.tokens if catalogue.has_scope(t)}
+    occurrences = Counter(t for t in parsed.tokens if catalogue.has_scope(t))
+    assert occurrences == Counter(parsed.known) + Counter(parsed.duplicates)
     assert [u.token for u in parsed.unknown] == [
         t for t in parsed.tokens if not catalogue.has_scope(t)
     ]
+    for unknown in parsed.unknown:
+        assert f"'{unknown.token}'" in unknown.describe()
+        assert unknown.suggestion is None or catalogue.has_scope(unknown.suggestion)
+    messages = parsed.messages()
+    assert len(messages) == (
+        len(parsed.unknown) + bool(parsed.duplicates) + (parsed.source_note is not None)
+    )
+    assert all(isinstance(message, str) and message for message in messages)
+    reread = parse_scopes(catalogue, format_scopes(parsed.known))
+    assert reread.known == parsed.known
+    assert reread.is_clean
+
+
+@given(st.text())
+def test_any_text_parses_and_every_token_is_accounted_for(text: str) -> None:
+    assert_every_token_accounted_for(parse_scopes(CATALOGUE, text))
+
+
+# What developers paste: scope names whole (a few often, so duplicates occur), mis-cased, cut
+# short or retired, each followed by a separator, quote, bracket, key or URL part the parser has
+# to see through.
+_SCOPE_LIKE = st.sampled_from(CATALOGUE.scope_names[:4]) | st.sampled_from(
+    [
+        *CATALOGUE.scope_names,
+        *(name.upper() for name in CATALOGUE.scope_names[:3]),
+        *(name[: len(name) // 2] for name in CATALOGUE.scope_names[:3]),
+        *RETIRED_SCOPES,
+        "foo",
+        "user-read-emial",
+    ]
+)
+_SYNTAX = st.sampled_from(
+    [
+        *(" ", ",", ", ", "+", "%20", "%2C", "\n", ";", "|", "\t", '"', "'", "`"),
+        *("[", "]", "(", ")", "scope=", "scopes: ", "SCOPES = ", "&state=x", "?scope=", "&scope="),
+        *("https://accounts.spotify.com/authorize?", "%", "%%", "%2", "\u00e9", "\x00", ""),
+    ]
+)
+
+
+@given(_SYNTAX, st.lists(st.tuples(_SCOPE_LIKE, _SYNTAX).map("".join), max_size=12).map("".join))
+def test_scope_shaped_text_parses_and_every_token_is_accounted_for(prefix: str, body: str) -> None:
+    assert_every_token_accounted_for(parse_scopes(CATALOGUE, prefix + body))
 
 
 @given(
