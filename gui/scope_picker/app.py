@@ -15,6 +15,7 @@ from scope_picker import APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
 from scope_picker.core.selection import Selection
+from scope_picker.ui.error_dialog import ExceptionReporter
 from scope_picker.ui.main_window import MainWindow
 
 SMOKE_TEST_FLAG = "--smoke-test"
@@ -28,6 +29,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     With ``--smoke-test`` the app shows its window, prints one JSON line describing what it
     loaded, and quits: packaging tests use it to check a built app from the outside.
     A catalogue that cannot be loaded is reported in a message box, with exit code 1.
+    While the window is up, an exception escaping a slot is shown in an error dialog over it
+    and the app carries on; the previous ``sys.excepthook`` is back when this returns.
     """
     args = list(sys.argv if argv is None else argv)
     app = QApplication.instance()
@@ -45,10 +48,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_CATALOGUE_ERROR
     window = create_window(catalogue, QSettings())
+    reporter = ExceptionReporter(lambda: window)
+    reporter.install()
     window.show()
     if SMOKE_TEST_FLAG in args[1:]:
         QTimer.singleShot(0, lambda: _report_and_quit(app, window, catalogue))
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        reporter.uninstall()
 
 
 def create_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:

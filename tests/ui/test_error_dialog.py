@@ -48,3 +48,21 @@ def test_install_replaces_and_remembers_the_hook(monkeypatch: pytest.MonkeyPatch
     reporter.install()
     assert sys.excepthook is reporter
     assert reporter.previous is sys.__excepthook__
+
+
+def test_uninstall_puts_the_previous_hook_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    reporter = ExceptionReporter()
+    reporter.install()
+    reporter.uninstall()
+    assert sys.excepthook is sys.__excepthook__
+
+
+def test_uninstall_leaves_a_later_hook_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
+    reporter = ExceptionReporter()
+    reporter.install()
+    later = ExceptionReporter()
+    later.install()
+    reporter.uninstall()
+    assert sys.excepthook is later

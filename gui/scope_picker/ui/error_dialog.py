@@ -51,6 +51,10 @@ class ErrorDialog(QDialog):
         self.details.setToolTip("The technical details of the error")
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setObjectName("closeErrorDialog")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.setToolTip("Close this message and go back to the app")
         self.copy_button = QPushButton("Copy details")
         self.copy_button.setObjectName("copyErrorDetails")
         self.copy_button.setAccessibleName("Copy details")
@@ -81,6 +85,11 @@ class ExceptionReporter:
         """Make this the interpreter's exception hook."""
         self.previous = sys.excepthook
         sys.excepthook = self
+
+    def uninstall(self) -> None:
+        """Put back the hook ``install`` replaced, so nothing reports into a closed window."""
+        if sys.excepthook is self:
+            sys.excepthook = self.previous
 
     def __call__(
         self,

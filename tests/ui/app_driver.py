@@ -1,0 +1,200 @@
+"""Runs the real app (``scope_picker.app.main``) in a child process and drives it from timers.
+
+Tests start this script with ``python app_driver.py SCENARIO`` when what they check only shows
+in a whole process: the exit code, what reaches stderr, every socket the interpreter touches.
+The app gets no test-only flag: the driver creates the QApplication first, queues its steps on
+the event loop and calls ``main``, which reuses that application. The last line on stdout is a
+JSON report for the test to read.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import sys
+from collections.abc import Callable
+from typing import Any
+
+# Network activity is recorded from before Qt or the app is imported.
+NETWORK_EVENTS: list[dict[str, Any]] = []
+_INTERNET_FAMILIES = {int(socket.AF_INET), int(socket.AF_INET6)}
+_LOOKUP_EVENTS = {
+    "socket.getaddrinfo",
+    "socket.gethostbyname",
+    "socket.gethostbyaddr",
+    "socket.getnameinfo",
+}
+
+
+def _record_network(event: str, args: tuple[Any, ...]) -> None:
+    """An audit hook: note every DNS lookup and every internet socket connect, bind or send."""
+    if event in _LOOKUP_EVENTS:
+        NETWORK_EVENTS.append({"event": event, "args": repr(args)})
+    elif event in {"socket.connect", "socket.bind", "socket.sendto", "socket.sendmsg"}:
+        if args[0].family in _INTERNET_FAMILIES:
+            NETWORK_EVENTS.append({"event": event, "args": repr(args[1:])})
+    elif event == "socket.__new__" and args[1] in _INTERNET_FAMILIES:
+        NETWORK_EVENTS.append({"event": event, "args": repr(args[1:])})
+
+
+sys.addaudithook(_record_network)
+
+from PySide6.QtCore import QTimer  # noqa: E402  (after the hook, so imports are audited too)
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+
+# Modules a network call would need; the app imports none of them.
+NETWORK_MODULES = {"PySide6.QtNetwork", "http.client", "urllib.request", "ssl", "ftplib", "smtplib"}
+REPORT: dict[str, Any] = {"steps": []}
+STEP_INTERVAL_MS = 10
+
+
+def main_window() -> Any:
+    """The app's main window, found the way a user would: the visible top-level window."""
+    from scope_picker.ui.main_window import MainWindow
+
+    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return window
+
+
+def dismiss_dialogs() -> None:
+    """Close any modal dialog the app shows, noting what it said (title, text, details)."""
+    dialog = QApplication.activeModalWidget()
+    if not isinstance(dialog, QDialog) or not dialog.isVisible():
+        return
+    parent = dialog.parentWidget()
+    seen: dict[str, Any] = {
+        "class": type(dialog).__name__,
+        "title": dialog.windowTitle(),
+        "parent": None if parent is None else parent.objectName(),
+    }
+    if isinstance(dialog, QMessageBox):
+        seen["text"] = dialog.text()
+    details = getattr(dialog, "details", None)
+    if details is not None:
+        seen["summary"] = dialog.summary.text()
+        seen["details"] = details.toPlainText()
+        dialog.copy_button.click()
+        seen["copy_button"] = dialog.copy_button.text()
+        seen["clipboard_has_details"] = QGuiApplication.clipboard().text() == seen["details"]
+    REPORT.setdefault("dialogs", []).append(seen)
+    dialog.reject()
+
+
+def run_steps(steps: list[Callable[[], object]]) -> None:
+    """Run each step from the event loop once no dialog is up, recording its name."""
+    if not steps:
+        return
+    if QApplication.activeModalWidget() is not None:
+        QTimer.singleShot(STEP_INTERVAL_MS, lambda: run_steps(steps))
+        return
+    step, rest = steps[0], steps[1:]
+    REPORT["steps"].append(step.__name__)
+    step()
+    QTimer.singleShot(STEP_INTERVAL_MS, lambda: run_steps(rest))
+
+
+# --- scenarios -------------------------------------------------------------------------------
+
+
+def close_the_window() -> None:
+    """The user closes the window, which ends the app."""
+    main_window().close()
+
+
+def scenario_start() -> list[Callable[[], object]]:
+    """Start, note what the window shows, close (a broken catalogue ends it before that)."""
+
+    def note_what_the_window_shows() -> None:
+        window = main_window()
+        REPORT["status_message"] = window.statusBar().currentMessage()
+        REPORT["scope_string"] = window.scope_string.text()
+
+    return [note_what_the_window_shows, close_the_window]
+
+
+def scenario_slot_exception() -> list[Callable[[], object]]:
+    """A slot raises; the error dialog is read, copied and closed; the app must carry on."""
+
+    def raise_in_a_slot() -> None:
+        QTimer.singleShot(0, _raise_runtime_error)
+
+    def tick_a_scope_afterwards() -> None:
+        window = main_window()
+        window.adapter.selection.set_selected(["user-read-email"], True)
+        REPORT["scope_string_after_error"] = window.scope_string.text()
+
+    return [raise_in_a_slot, tick_a_scope_afterwards, close_the_window]
+
+
+def _raise_runtime_error() -> None:
+    raise RuntimeError("a slot failed on purpose")
+
+
+def scenario_session() -> list[Callable[[], object]]:
+    """A whole session on every feature the window has; the report lists network activity."""
+    from PySide6.QtCore import Qt
+
+    def tick_scopes() -> None:
+        window = main_window()
+        model = window.scope_model
+        model.setData(
+            model.index_of_scope("user-read-private"),
+            Qt.CheckState.Checked,
+            Qt.ItemDataRole.CheckStateRole,
+        )
+        category = model.index(0, 0)
+        model.setData(category, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+
+    def copy_the_scope_string() -> None:
+        window = main_window()
+        window.copy_action.trigger()
+        REPORT["copied"] = QGuiApplication.clipboard().text()
+        REPORT["scope_string"] = window.scope_string.text()
+
+    return [tick_scopes, copy_the_scope_string, close_the_window]
+
+
+def scenario_self_check() -> list[Callable[[], object]]:
+    """Look up and connect on the loopback, so a test can see the recording work."""
+
+    def look_up_and_connect() -> None:
+        socket.getaddrinfo("localhost", 9)
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
+            udp.connect(("127.0.0.1", 9))  # a UDP connect sends nothing
+
+    return [look_up_and_connect, close_the_window]
+
+
+SCENARIOS: dict[str, Callable[[], list[Callable[[], object]]]] = {
+    "start": scenario_start,
+    "slot-exception": scenario_slot_exception,
+    "session": scenario_session,
+    "self-check": scenario_self_check,
+}
+
+
+def run(scenario: str) -> int:
+    """Start the app with the scenario's steps queued; print the report; return the exit code."""
+    app = QApplication([sys.argv[0]])  # noqa: F841  (main() finds and reuses it)
+    watcher = QTimer()
+    watcher.timeout.connect(dismiss_dialogs)
+    watcher.start(STEP_INTERVAL_MS)
+    steps = SCENARIOS[scenario]()
+    QTimer.singleShot(0, lambda: run_steps(steps))
+
+    from scope_picker import app as app_module
+
+    exit_code = app_module.main([sys.argv[0]])
+    watcher.stop()
+    REPORT["exit_code"] = exit_code
+    REPORT["excepthook_restored"] = sys.excepthook is sys.__excepthook__
+    REPORT["network"] = NETWORK_EVENTS
+    REPORT["network_modules"] = sorted(NETWORK_MODULES & set(sys.modules))
+    REPORT["package"] = app_module.__file__
+    print(json.dumps(REPORT), flush=True)
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1]))

@@ -1,0 +1,67 @@
+"""A whole session of the real app makes no network call: no DNS lookup, no internet socket.
+
+The app runs in a child process (``app_driver.py``) whose audit hook sees every socket Python
+creates and every name it looks up; strace, where it is installed, also sees what Qt does in
+C++. Local sockets (X11, D-Bus) are allowed: the rule is no network, not no IPC.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from run_app import run_app
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+SESSION_STEPS = ["tick_scopes", "copy_the_scope_string", "close_the_window"]
+# strace prints the address family of every socket, connect, bind and send; AF_INET matches
+# AF_INET6 too. Name lookups through a local daemon (nscd, systemd-resolved) are caught by path.
+INTERNET_SYSCALL = re.compile(r"AF_INET|nscd|resolve")
+
+
+def test_a_whole_session_makes_no_network_call(tmp_path: Path) -> None:
+    result, report = run_app("session", tmp_path)
+    assert result.returncode == report["exit_code"] == 0, result.stderr
+    assert report["steps"] == SESSION_STEPS
+    assert report["copied"] == report["scope_string"] != ""
+    assert report["network"] == []
+    assert report["network_modules"] == []
+
+
+def test_the_recording_sees_a_lookup_and_a_connect(tmp_path: Path) -> None:
+    """The same harness, made to look up and connect on the loopback, reports both."""
+    result, report = run_app("self-check", tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert [event["event"] for event in report["network"]] == [
+        "socket.getaddrinfo",
+        "socket.__new__",
+        "socket.connect",
+    ]
+
+
+def _strace(scenario: str, tmp_path: Path) -> list[str]:
+    """The network system calls of a whole driver run, every process and thread included."""
+    strace = shutil.which("strace")
+    if strace is None:
+        pytest.skip("strace is not installed (.ci/run installs it)")
+    trace = tmp_path / f"{scenario}.strace"
+    result, report = run_app(
+        scenario, tmp_path, prefix=[strace, "-f", "-qq", "-e", "trace=network", "-o", str(trace)]
+    )
+    if "ptrace" in result.stderr and not trace.exists():
+        pytest.skip(f"strace cannot trace here: {result.stderr.strip()}")
+    assert result.returncode == report["exit_code"] == 0, result.stderr
+    return trace.read_text(encoding="utf-8").splitlines()
+
+
+def test_strace_sees_no_internet_socket_in_a_session(tmp_path: Path) -> None:
+    calls = _strace("session", tmp_path)
+    assert [call for call in calls if INTERNET_SYSCALL.search(call)] == []
+
+
+def test_strace_sees_the_self_check_connect(tmp_path: Path) -> None:
+    calls = _strace("self-check", tmp_path)
+    assert any("connect(" in call and "AF_INET" in call for call in calls), calls
