@@ -1,0 +1,96 @@
+"""The whole job without a mouse, and every control tells assistive technology what it is."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from scope_picker.ui.error_dialog import ErrorDialog
+from scope_picker.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+MOUSE_EVENTS = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
+
+
+class MouseEventCounter(QObject):
+    """Counts every mouse event the application delivers, to any object."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[QEvent.Type] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        del watched
+        if event.type() in MOUSE_EVENTS:
+            self.seen.append(event.type())
+        return False
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def test_open_find_tick_and_copy_with_the_keyboard_alone(
+    qtbot: QtBot, window: MainWindow, qapp: QApplication
+) -> None:
+    mice = MouseEventCounter()
+    qapp.installEventFilter(mice)
+    try:
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        QGuiApplication.clipboard().setText("untouched")
+        assert focused() is window.scope_tree  # a keyboard user starts in the scope list
+        qtbot.keyClicks(focused(), "strea")  # type-ahead finds the scope by its name
+        assert window.scope_tree.currentIndex() == window.scope_model.index_of_scope("streaming")
+        qtbot.keyClick(focused(), Qt.Key.Key_Space)
+        assert window.scope_string.text() == "streaming"
+        qtbot.keyClick(
+            focused(),
+            Qt.Key.Key_C,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+        assert QGuiApplication.clipboard().text() == "streaming"
+        assert window.statusBar().currentMessage() == "Copied 1 scope"
+    finally:
+        qapp.removeEventFilter(mice)
+    assert mice.seen == []
+
+
+def _focusable(top: QWidget) -> list[QWidget]:
+    """Every widget under ``top`` that can take focus, shown or not (hidden ones appear later)."""
+    return [
+        widget
+        for widget in [top, *top.findChildren(QWidget)]
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+    ]
+
+
+@pytest.mark.parametrize("which", ["main window", "error dialog"])
+def test_every_focusable_widget_has_a_name_and_a_tooltip(
+    qtbot: QtBot, window: MainWindow, which: str
+) -> None:
+    top: QWidget = window
+    if which == "error dialog":
+        top = ErrorDialog("RuntimeError: x", "details", window)
+        qtbot.addWidget(top)
+    widgets = _focusable(top)
+    assert widgets
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in widgets
+        if not (w.objectName() and w.accessibleName() and w.toolTip())
+    ]
+    assert unnamed == []
