@@ -39,8 +39,8 @@ def _record_network(event: str, args: tuple[Any, ...]) -> None:
 
 sys.addaudithook(_record_network)
 
-from PySide6.QtCore import QTimer  # noqa: E402  (after the hook, so imports are audited too)
-from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtCore import QObject, QTimer, QUrl, Slot  # noqa: E402  (after the hook: audited)
+from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
 # Modules a network call would need; the app imports none of them.
@@ -152,7 +152,32 @@ def scenario_session() -> list[Callable[[], object]]:
         REPORT["copied"] = QGuiApplication.clipboard().text()
         REPORT["scope_string"] = window.scope_string.text()
 
-    return [tick_scopes, copy_the_scope_string, close_the_window]
+    def use_the_authorization_panel() -> None:
+        window = main_window()
+        window.show_authorize_action.trigger()
+        panel = window.authorize
+        panel.client_id_edit.setText("0123456789abcdef0123456789abcdef")
+        panel.redirect_uri_edit.setText("http://localhost:8888/callback")
+        panel.use_suggested_button.click()
+        panel.copy_url_button.click()
+        REPORT["authorization_url"] = panel.authorization_url()
+        REPORT["url_copied"] = QGuiApplication.clipboard().text()
+        panel.copy_token_request_button.click()
+        panel.open_browser_button.click()
+        REPORT["status_message"] = window.statusBar().currentMessage()
+
+    def show_the_endpoints_that_need_no_scope() -> None:
+        window = main_window()
+        window.show_coverage_action.trigger()
+        window.endpoints.show_public.setChecked(True)
+
+    return [
+        tick_scopes,
+        copy_the_scope_string,
+        use_the_authorization_panel,
+        show_the_endpoints_that_need_no_scope,
+        close_the_window,
+    ]
 
 
 def scenario_self_check() -> list[Callable[[], object]]:
@@ -164,6 +189,20 @@ def scenario_self_check() -> list[Callable[[], object]]:
             udp.connect(("127.0.0.1", 9))  # a UDP connect sends nothing
 
     return [look_up_and_connect, close_the_window]
+
+
+class BrowserStandIn(QObject):
+    """Takes the URLs the app asks the desktop to open, instead of a browser.
+
+    ``QDesktopServices.setUrlHandler`` is Qt's own way to route ``openUrl``; what reaches the
+    browser is the browser's traffic, not the app's, and a test must not start one.
+    """
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        REPORT.setdefault("opened_urls", []).append(
+            url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+        )
 
 
 SCENARIOS: dict[str, Callable[[], list[Callable[[], object]]]] = {
@@ -180,6 +219,9 @@ def run(scenario: str) -> int:
     watcher = QTimer()
     watcher.timeout.connect(dismiss_dialogs)
     watcher.start(STEP_INTERVAL_MS)
+    browser = BrowserStandIn()
+    for scheme in ("http", "https"):
+        QDesktopServices.setUrlHandler(scheme, browser, "open")
     steps = SCENARIOS[scenario]()
     QTimer.singleShot(0, lambda: run_steps(steps))
 

@@ -16,7 +16,13 @@ from run_app import run_app
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
-SESSION_STEPS = ["tick_scopes", "copy_the_scope_string", "close_the_window"]
+SESSION_STEPS = [
+    "tick_scopes",
+    "copy_the_scope_string",
+    "use_the_authorization_panel",
+    "show_the_endpoints_that_need_no_scope",
+    "close_the_window",
+]
 # strace prints the address family of every socket, connect, bind and send; AF_INET matches
 # AF_INET6 too. Name lookups through a local daemon (nscd, systemd-resolved) are caught by path.
 INTERNET_SYSCALL = re.compile(r"AF_INET|nscd|resolve")
@@ -27,6 +33,11 @@ def test_a_whole_session_makes_no_network_call(tmp_path: Path) -> None:
     assert result.returncode == report["exit_code"] == 0, result.stderr
     assert report["steps"] == SESSION_STEPS
     assert report["copied"] == report["scope_string"] != ""
+    url = report["authorization_url"]
+    assert url.startswith("https://accounts.spotify.com/authorize?")
+    assert report["url_copied"] == url
+    # "Open in browser" hands the URL to the desktop (here a stand-in) and fetches nothing.
+    assert report["opened_urls"] == [url]
     assert report["network"] == []
     assert report["network_modules"] == []
 

@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
         authorize.setWidgetResizable(True)
         authorize.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         authorize.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Tab goes straight to the panel's fields; the area scrolls to whichever has focus.
+        authorize.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.right_tabs = QTabWidget()
         self.right_tabs.setObjectName("rightTabs")
         self.right_tabs.setAccessibleName("Coverage and authorization URL")
