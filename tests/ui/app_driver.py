@@ -39,9 +39,13 @@ def _record_network(event: str, args: tuple[Any, ...]) -> None:
 
 sys.addaudithook(_record_network)
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Slot  # noqa: E402  (after the hook: audited)
+# Imported after the hook, so whatever they do on import is audited too.
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot  # noqa: E402
 from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
+
+from scope_picker import app as app_module  # noqa: E402
+from scope_picker.ui.main_window import MainWindow  # noqa: E402
 
 # Modules a network call would need; the app imports none of them.
 NETWORK_MODULES = {"PySide6.QtNetwork", "http.client", "urllib.request", "ssl", "ftplib", "smtplib"}
@@ -49,10 +53,8 @@ REPORT: dict[str, Any] = {"steps": []}
 STEP_INTERVAL_MS = 10
 
 
-def main_window() -> Any:
-    """The app's main window, found the way a user would: the visible top-level window."""
-    from scope_picker.ui.main_window import MainWindow
-
+def main_window() -> MainWindow:
+    """The app's main window, found among the top-level windows as the app made it."""
     [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
     return window
 
@@ -133,7 +135,6 @@ def _raise_runtime_error() -> None:
 
 def scenario_session() -> list[Callable[[], object]]:
     """A whole session on every feature the window has; the report lists network activity."""
-    from PySide6.QtCore import Qt
 
     def tick_scopes() -> None:
         window = main_window()
@@ -224,9 +225,6 @@ def run(scenario: str) -> int:
         QDesktopServices.setUrlHandler(scheme, browser, "open")
     steps = SCENARIOS[scenario]()
     QTimer.singleShot(0, lambda: run_steps(steps))
-
-    from scope_picker import app as app_module
-
     exit_code = app_module.main([sys.argv[0]])
     watcher.stop()
     REPORT["exit_code"] = exit_code

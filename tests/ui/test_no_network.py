@@ -38,6 +38,7 @@ def test_a_whole_session_makes_no_network_call(tmp_path: Path) -> None:
     assert report["url_copied"] == url
     # "Open in browser" hands the URL to the desktop (here a stand-in) and fetches nothing.
     assert report["opened_urls"] == [url]
+    assert report["status_message"] == "Opened the authorization URL in your browser"
     assert report["network"] == []
     assert report["network_modules"] == []
 
