@@ -1,0 +1,86 @@
+"""What the packaging tests share: the standalone build and the app's smoke-test report.
+
+packaging/build.py runs as a developer would run it (without the bare-window comparison, which
+only measures) into a temporary folder; the archive is then unpacked somewhere else, so the tests
+exercise what a user downloads rather than PyInstaller's output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import subprocess
+import sys
+import tarfile
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+EXECUTABLE = "scope-picker"
+# The whole report of ``--smoke-test``, pinned: each key the app adds gets its value here.
+SMOKE_REPORT = {"window_title": "Scope Picker", "visible": True}
+# Offscreen Qt says this once per shown window; nothing else may reach stderr.
+HARMLESS_STDERR = {"This plugin does not support propagateSizeHints()"}
+
+
+def project_version() -> str:
+    """The version pyproject.toml declares."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        version: str = tomllib.load(file)["project"]["version"]
+    return version
+
+
+@dataclass(frozen=True)
+class StandaloneBuild:
+    """Where one build put its archive and work files, and where the tests unpacked it."""
+
+    archive: Path
+    work_dir: Path
+    prefix: Path  # the unpacked release folder: bin/, lib/, share/
+    report: str  # what build.py printed on stdout
+
+    @property
+    def executable(self) -> Path:
+        """``bin/scope-picker``, the symlink a user puts on PATH."""
+        return self.prefix / "bin" / EXECUTABLE
+
+    @property
+    def bundle(self) -> Path:
+        """The one-folder PyInstaller bundle."""
+        return self.prefix / "lib" / EXECUTABLE
+
+
+def build_standalone(build_dir: Path, unpack_dir: Path) -> StandaloneBuild:
+    """Run packaging/build.py into ``build_dir`` and unpack its one archive into ``unpack_dir``."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "packaging" / "build.py"),
+            "--no-baseline",
+            f"--dist-dir={build_dir / 'dist'}",
+            f"--work-dir={build_dir / 'work'}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-5000:]
+    archives = list((build_dir / "dist").glob("*.tar.gz"))
+    assert len(archives) == 1, archives
+    with tarfile.open(archives[0]) as tar:
+        tar.extractall(unpack_dir, filter="tar")
+    release = f"{EXECUTABLE}-{project_version()}-linux-{platform.machine()}"
+    return StandaloneBuild(archives[0], build_dir / "work", unpack_dir / release, result.stdout)
+
+
+def smoke_report(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """Check a clean exit and a quiet stderr; return the one JSON line the app printed."""
+    assert result.returncode == 0, result.stderr
+    unexpected = [line for line in result.stderr.splitlines() if line not in HARMLESS_STDERR]
+    assert unexpected == []
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1, result.stdout
+    report: dict[str, Any] = json.loads(lines[0])
+    return report

@@ -1,0 +1,125 @@
+"""The standalone app as a user gets it: unpacked from the archive, started from elsewhere."""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from built_apps import ROOT, SMOKE_REPORT, StandaloneBuild, project_version, smoke_report
+
+pytestmark = pytest.mark.slow
+
+# What a lean bundle keeps of Qt (see USED_QT_PLUGINS in packaging/scope-picker.spec).
+EXPECTED_QT_PLUGINS = {
+    "iconengines/libqsvgicon.so",
+    "imageformats/libqsvg.so",
+    "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+    "platforminputcontexts/libibusplatforminputcontextplugin.so",
+    "platforms/libqminimal.so",
+    "platforms/libqoffscreen.so",
+    "platforms/libqxcb.so",
+}
+EXPECTED_QT_LIBRARIES = {
+    "libQt6Core.so.6",
+    "libQt6DBus.so.6",
+    "libQt6Gui.so.6",
+    "libQt6Svg.so.6",
+    "libQt6Widgets.so.6",
+    "libQt6XcbQpa.so.6",
+}
+
+
+def run_smoke_test(
+    command: list[str], platform_name: str, cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """Start the app with ``--smoke-test`` in an environment as bare as a desktop launcher's."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(cwd),
+        "LANG": "C.UTF-8",  # without it Python warns about a non-UTF-8 locale
+        "QT_QPA_PLATFORM": platform_name,
+    }
+    return subprocess.run(
+        [*command, "--smoke-test"], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_archive_is_named_for_version_and_architecture(standalone_build: StandaloneBuild) -> None:
+    expected = f"scope-picker-{project_version()}-linux-{platform.machine()}.tar.gz"
+    assert standalone_build.archive.name == expected
+
+
+def test_frozen_app_starts_offscreen_from_another_directory(
+    standalone_build: StandaloneBuild, tmp_path: Path
+) -> None:
+    result = run_smoke_test([str(standalone_build.executable)], "offscreen", tmp_path)
+    assert smoke_report(result) == SMOKE_REPORT
+
+
+def test_frozen_app_starts_on_an_x_server(
+    standalone_build: StandaloneBuild, tmp_path: Path
+) -> None:
+    xvfb_run = shutil.which("xvfb-run")
+    if xvfb_run is None:
+        pytest.skip("xvfb-run is not installed (Debian package xvfb); .ci/run installs it")
+    result = run_smoke_test([xvfb_run, "-a", str(standalone_build.executable)], "xcb", tmp_path)
+    assert smoke_report(result) == SMOKE_REPORT
+
+
+def test_every_bundled_library_resolves(standalone_build: StandaloneBuild) -> None:
+    internal = standalone_build.bundle / "_internal"
+    libraries = [
+        path for path in sorted(internal.rglob("*.so*")) if path.is_file() and not path.is_symlink()
+    ]
+    assert len(libraries) > 50, libraries
+    # The bootloader puts _internal on the library path; ldd gets the same.
+    env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
+    unresolved = {}
+    for library in libraries:
+        result = subprocess.run(
+            ["ldd", str(library)], capture_output=True, text=True, env=env, check=True
+        )
+        missing = [line.strip() for line in result.stdout.splitlines() if "not found" in line]
+        if missing:
+            unresolved[str(library.relative_to(internal))] = missing
+    assert unresolved == {}
+
+
+def test_bundle_keeps_only_the_qt_the_app_uses(standalone_build: StandaloneBuild) -> None:
+    qt_dir = standalone_build.bundle / "_internal" / "PySide6" / "Qt"
+    plugins = {
+        path.relative_to(qt_dir / "plugins").as_posix()
+        for path in (qt_dir / "plugins").rglob("*")
+        if path.is_file()
+    }
+    assert plugins == EXPECTED_QT_PLUGINS
+    qt_libraries = {path.name for path in (qt_dir / "lib").glob("libQt6*")}
+    assert qt_libraries == EXPECTED_QT_LIBRARIES
+    assert not (qt_dir / "translations").exists()
+
+
+def test_resources_sit_at_their_package_path(standalone_build: StandaloneBuild) -> None:
+    bundled = standalone_build.bundle / "_internal" / "scope_picker" / "resources"
+    for name in ("catalogue.json", "scope-picker.svg"):
+        assert (bundled / name).read_bytes() == (ROOT / "resources" / name).read_bytes()
+
+
+def test_bundle_carries_the_distribution_metadata(standalone_build: StandaloneBuild) -> None:
+    """``scope_picker.__version__`` reads it; without it the app says 0.0.0+unknown."""
+    internal = standalone_build.bundle / "_internal"
+    metadata = internal / f"spotify_scope_picker-{project_version()}.dist-info" / "METADATA"
+    assert f"Version: {project_version()}" in metadata.read_text(encoding="utf-8")
+
+
+def test_build_reports_the_bundle_size(standalone_build: StandaloneBuild) -> None:
+    files = [
+        path
+        for path in standalone_build.bundle.rglob("*")
+        if path.is_file() and not path.is_symlink()
+    ]
+    size_mib = sum(path.stat().st_size for path in files) / 2**20
+    assert f"| Scope Picker | {size_mib:.1f} MiB | {len(files)} |" in standalone_build.report
