@@ -2,11 +2,12 @@
 
     python packaging/build.py [--onefile] [--no-baseline] [--dist-dir DIR] [--work-dir DIR]
 
-Writes ``dist/scope-picker-<version>-linux-<arch>.tar.gz``, which unpacks to a prefix tree:
+Writes ``dist/spotify-scope-picker-<version>-linux-<arch>.tar.gz``, which unpacks to a prefix
+tree:
 
-    scope-picker-<version>-linux-<arch>/
-        bin/scope-picker                  symlink to the executable below
-        lib/scope-picker/                 the PyInstaller bundle (a single file with --onefile)
+    spotify-scope-picker-<version>-linux-<arch>/
+        bin/spotify-scope-picker          symlink to the executable below
+        lib/spotify-scope-picker/         the PyInstaller bundle (a single file with --onefile)
         share/applications/<app id>.desktop
         share/metainfo/<app id>.metainfo.xml
         share/icons/hicolor/<n>x<n>/apps/<app id>.png, scalable/apps/<app id>.svg
@@ -31,13 +32,13 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from icons import ICON_BASENAME, IconRenderer
+from icons import IconRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "scope-picker.spec"
 LINUX_DIR = ROOT / "packaging" / "linux"
 APP_ID = "io.github.scopepicker.ScopePicker"
-EXECUTABLE = "scope-picker"
+EXECUTABLE = "spotify-scope-picker"
 BASELINE_EXECUTABLE = "bare-window"  # the name scope-picker.spec gives the --baseline build
 
 
@@ -166,10 +167,7 @@ def main(argv: list[str]) -> int:
     (prefix / "bin" / EXECUTABLE).symlink_to(os.path.relpath(executable, prefix / "bin"))
     renderer = IconRenderer()
     install_desktop_files(prefix, renderer)
-    icons_dir = work_dir / "icons"
-    icons_dir.mkdir(parents=True, exist_ok=True)
-    renderer.write_ico(icons_dir / f"{ICON_BASENAME}.ico")
-    renderer.write_icns(icons_dir / f"{ICON_BASENAME}.icns")
+    renderer.write_windows_and_macos_icons(work_dir / "icons")
     archive = prefix.with_name(f"{release}.tar.gz")
     pack(prefix, archive)
 

@@ -48,11 +48,10 @@ ICNS_ENTRIES = (
 class IconRenderer:
     """Draws the SVG icon at any square size as PNG bytes."""
 
-    def __init__(self, svg: Path = SVG_ICON) -> None:
-        self.svg = svg
-        self._renderer = QSvgRenderer(str(svg))
+    def __init__(self) -> None:
+        self._renderer = QSvgRenderer(str(SVG_ICON))
         if not self._renderer.isValid():
-            raise ValueError(f"{svg} is not an SVG image Qt can render")
+            raise ValueError(f"{SVG_ICON} is not an SVG image Qt can render")
 
     def png(self, size: int) -> bytes:
         """Return the icon drawn at ``size`` x ``size`` pixels, PNG-encoded."""
@@ -79,7 +78,7 @@ class IconRenderer:
             written.append(path)
         scalable = icons_dir / "hicolor" / "scalable" / "apps" / f"{icon_name}.svg"
         scalable.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.svg, scalable)
+        shutil.copyfile(SVG_ICON, scalable)
         written.append(scalable)
         return written
 
@@ -103,17 +102,19 @@ class IconRenderer:
             body += ostype + struct.pack(">I", 8 + len(image)) + image
         path.write_bytes(b"icns" + struct.pack(">I", 8 + len(body)) + body)
 
+    def write_windows_and_macos_icons(self, out_dir: Path) -> None:
+        """Write ``scope-picker.ico`` and ``scope-picker.icns`` into ``out_dir``."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.write_ico(out_dir / f"{ICON_BASENAME}.ico")
+        self.write_icns(out_dir / f"{ICON_BASENAME}.icns")
+
 
 def main(argv: list[str]) -> int:
     """Write the Windows and macOS icons to the folder named on the command line."""
     if len(argv) != 2:
         print(f"usage: {argv[0]} OUT_DIR", file=sys.stderr)
         return 2
-    out_dir = Path(argv[1])
-    out_dir.mkdir(parents=True, exist_ok=True)
-    renderer = IconRenderer()
-    renderer.write_ico(out_dir / f"{ICON_BASENAME}.ico")
-    renderer.write_icns(out_dir / f"{ICON_BASENAME}.icns")
+    IconRenderer().write_windows_and_macos_icons(Path(argv[1]))
     return 0
 
 

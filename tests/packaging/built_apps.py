@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-EXECUTABLE = "scope-picker"
+EXECUTABLE = "spotify-scope-picker"
 # The whole report of ``--smoke-test``, pinned: each key the app adds gets its value here.
 SMOKE_REPORT = {"window_title": "Scope Picker", "visible": True}
 # Offscreen Qt says this once per shown window; nothing else may reach stderr.
@@ -43,7 +43,7 @@ class StandaloneBuild:
 
     @property
     def executable(self) -> Path:
-        """``bin/scope-picker``, the symlink a user puts on PATH."""
+        """``bin/spotify-scope-picker``, the symlink a user puts on PATH."""
         return self.prefix / "bin" / EXECUTABLE
 
     @property

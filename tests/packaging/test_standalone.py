@@ -49,7 +49,7 @@ def run_smoke_test(
 
 
 def test_archive_is_named_for_version_and_architecture(standalone_build: StandaloneBuild) -> None:
-    expected = f"scope-picker-{project_version()}-linux-{platform.machine()}.tar.gz"
+    expected = f"spotify-scope-picker-{project_version()}-linux-{platform.machine()}.tar.gz"
     assert standalone_build.archive.name == expected
 
 

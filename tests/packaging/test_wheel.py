@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -89,3 +90,17 @@ def test_installed_app_runs_its_smoke_test(
         [str(installed_venv / executable), *args, "--smoke-test"], tmp_path, {"LANG": "C.UTF-8"}
     )
     assert smoke_report(result) == SMOKE_REPORT
+
+
+def test_installed_console_command_loads_the_catalogue(
+    installed_venv: Path, tmp_path: Path
+) -> None:
+    result = run_installed(
+        [str(installed_venv / "bin" / "scope-picker"), "list", "--json"], tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["command"] == "list"
+    categories = document["categories"]
+    assert categories
+    assert all(category["scopes"] for category in categories)
