@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scope_picker.core.catalogue import Catalogue
+
 ROOT = Path(__file__).resolve().parents[2]
 EXECUTABLE = "spotify-scope-picker"
-# The whole report of ``--smoke-test``, pinned: each key the app adds gets its value here.
-SMOKE_REPORT = {"window_title": "Scope Picker", "visible": True}
 # Offscreen Qt says this once per shown window; nothing else may reach stderr.
 HARMLESS_STDERR = {"This plugin does not support propagateSizeHints()"}
 
@@ -84,3 +84,13 @@ def smoke_report(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     assert len(lines) == 1, result.stdout
     report: dict[str, Any] = json.loads(lines[0])
     return report
+
+
+def expected_smoke_report(catalogue: Catalogue) -> dict[str, Any]:
+    """The whole ``--smoke-test`` report: the window shown, the checkout's catalogue loaded."""
+    return {
+        "window_title": "Scope Picker",
+        "visible": True,
+        "scopes": 25,
+        "endpoints": len(catalogue.endpoints),
+    }

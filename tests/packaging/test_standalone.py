@@ -9,7 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from built_apps import ROOT, SMOKE_REPORT, StandaloneBuild, project_version, smoke_report
+from built_apps import ROOT, StandaloneBuild, expected_smoke_report, project_version, smoke_report
+
+from scope_picker.core.catalogue import Catalogue
 
 pytestmark = pytest.mark.slow
 
@@ -54,20 +56,20 @@ def test_archive_is_named_for_version_and_architecture(standalone_build: Standal
 
 
 def test_frozen_app_starts_offscreen_from_another_directory(
-    standalone_build: StandaloneBuild, tmp_path: Path
+    standalone_build: StandaloneBuild, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     result = run_smoke_test([str(standalone_build.executable)], "offscreen", tmp_path)
-    assert smoke_report(result) == SMOKE_REPORT
+    assert smoke_report(result) == expected_smoke_report(catalogue)
 
 
 def test_frozen_app_starts_on_an_x_server(
-    standalone_build: StandaloneBuild, tmp_path: Path
+    standalone_build: StandaloneBuild, catalogue: Catalogue, tmp_path: Path
 ) -> None:
     xvfb_run = shutil.which("xvfb-run")
     if xvfb_run is None:
         pytest.skip("xvfb-run is not installed (Debian package xvfb); .ci/run installs it")
     result = run_smoke_test([xvfb_run, "-a", str(standalone_build.executable)], "xcb", tmp_path)
-    assert smoke_report(result) == SMOKE_REPORT
+    assert smoke_report(result) == expected_smoke_report(catalogue)
 
 
 def test_every_bundled_library_resolves(standalone_build: StandaloneBuild) -> None:
