@@ -147,9 +147,9 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     if not sys.platform.startswith("linux"):
         print(
-            "build.py packs the Linux archive. On Windows or macOS run "
+            "build.py packs the Linux archive. On Windows run "
             "`python packaging/icons.py build/icons` and then `pyinstaller "
-            "packaging/scope-picker.spec -- --icon build/icons/scope-picker.ico` (or .icns).",
+            "packaging/scope-picker.spec -- --icon build/icons/scope-picker.ico`.",
             file=sys.stderr,
         )
         return 2
