@@ -34,10 +34,11 @@ from pathlib import Path
 
 from icons import IconRenderer
 
+from scope_picker import APP_ID
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "scope-picker.spec"
 LINUX_DIR = ROOT / "packaging" / "linux"
-APP_ID = "io.github.scopepicker.ScopePicker"
 EXECUTABLE = "spotify-scope-picker"
 BASELINE_EXECUTABLE = "bare-window"  # the name scope-picker.spec gives the --baseline build
 

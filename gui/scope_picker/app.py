@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from scope_picker import APP_NAME, ORGANIZATION_NAME, __version__
+from scope_picker import APP_ID, APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
 from scope_picker.core.selection import Selection
@@ -39,6 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     try:
         catalogue = load_catalogue()

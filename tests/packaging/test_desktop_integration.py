@@ -13,9 +13,10 @@ from built_apps import EXECUTABLE, StandaloneBuild, project_version
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageReader
 
+from scope_picker import APP_ID
+
 pytestmark = pytest.mark.slow
 
-APP_ID = "io.github.scopepicker.ScopePicker"
 HICOLOR_SIZES = {16, 24, 32, 48, 64, 128, 256, 512}
 
 
