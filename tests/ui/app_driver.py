@@ -84,10 +84,15 @@ def dismiss_dialogs() -> None:
 
 
 def run_steps(steps: list[Callable[[], object]]) -> None:
-    """Run each step from the event loop once no dialog is up, recording its name."""
+    """Run each step from the event loop once the main window is up and no dialog is.
+
+    A message box shown before the window exists (a broken catalogue) runs an event loop of
+    its own; steps wait for the window rather than run against nothing.
+    """
     if not steps:
         return
-    if QApplication.activeModalWidget() is not None:
+    has_window = any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets())
+    if not has_window or QApplication.activeModalWidget() is not None:
         QTimer.singleShot(STEP_INTERVAL_MS, lambda: run_steps(steps))
         return
     step, rest = steps[0], steps[1:]
