@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from importlib.resources import as_file
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         reporter.uninstall()
+        # Quitting closes the window, and closing the last window queues one more Quit; left
+        # queued, it would end the host's (or the next test's) event loops the moment they start.
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
 def create_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:

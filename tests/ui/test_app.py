@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from scope_picker import app as app_module
@@ -49,6 +49,18 @@ def test_smoke_test_reports_the_loaded_window_as_json(
     assert report["scopes"] == 25
     assert report["endpoints"] == 108
     assert not qapp.windowIcon().isNull()
+
+
+@pytest.mark.usefixtures("temp_settings")
+def test_event_loops_run_normally_after_main_returns(
+    qapp: QApplication, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert app_module.main(["scope-picker", app_module.SMOKE_TEST_FLAG]) == 0
+    capsys.readouterr()
+    qapp.processEvents()  # what a host, or pytest-qt between tests, does next
+    loop = QEventLoop()
+    QTimer.singleShot(10, lambda: loop.exit(7))
+    assert loop.exec() == 7  # not -1: no Quit was left queued to end every later loop
 
 
 @pytest.mark.usefixtures("temp_settings")
