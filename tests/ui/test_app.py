@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from scope_picker import app as app_module
@@ -31,6 +31,17 @@ def test_the_icon_comes_from_the_resources() -> None:
     icon = app_module.app_icon()
     assert not icon.isNull()
     assert not icon.pixmap(32, 32).isNull()
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_icon_is_drawn_from_the_svg_at_any_size_and_scale() -> None:
+    icon = app_module.app_icon()
+    crisp = icon.pixmap(QSize(64, 64), 2.0)
+    assert crisp.devicePixelRatio() == 2.0
+    assert crisp.size() == QSize(128, 128)
+    # A bitmap icon never grows past its largest image (the SVG's nominal 256 px);
+    # only the SVG icon engine draws 1024 device pixels for a 512 px icon at 2x.
+    assert icon.pixmap(QSize(512, 512), 2.0).size() == QSize(1024, 1024)
 
 
 @pytest.mark.usefixtures("temp_settings")

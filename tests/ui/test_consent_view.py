@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.selection import Selection
 from scope_picker.ui.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, ConsentView
+from scope_picker.ui.palette import muted_text_colour
 from scope_picker.ui.selection_adapter import SelectionAdapter
 
 pytestmark = pytest.mark.gui
@@ -52,7 +52,7 @@ def test_scopes_without_wording_say_so_greyed(
         "user-personalized — Spotify publishes no consent wording",
     ]
     unpublished = view.document().find("user-personalized —").charFormat()
-    muted = view.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    muted = muted_text_colour(view.palette())
     assert unpublished.foreground().color() == muted
     published = view.document().find("Get your real email address.").charFormat()
     assert published.foreground().color() != muted

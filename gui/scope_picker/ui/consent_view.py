@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.coverage import ConsentLine, Coverage
+from scope_picker.ui.palette import PaletteAwareBrowser
 from scope_picker.ui.selection_adapter import SelectionAdapter
 
 CONSENT_HEADING = "This app will be able to:"
@@ -19,7 +19,7 @@ NO_SCOPE_TEXT = (
 UNPUBLISHED_TEXT = "Spotify publishes no consent wording"
 
 
-class ConsentView(QTextBrowser):
+class ConsentView(PaletteAwareBrowser):
     """The consent lines of the ticked scopes, in catalogue order, redrawn on every change.
 
     Scopes without published wording are listed greyed with a note: the preview never makes
@@ -28,19 +28,21 @@ class ConsentView(QTextBrowser):
 
     def __init__(self, adapter: SelectionAdapter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTabChangesFocus(True)
         adapter.changed.connect(self._show)
         self._show(adapter.selection.coverage)
 
     def _show(self, coverage: Coverage) -> None:
-        if not coverage.consent:
-            self.setHtml(f"<p>{escape(NO_SCOPE_TEXT)}</p>")
-            return
-        items = "".join(self._line_html(line) for line in coverage.consent)
-        self.setHtml(f"<p><b>{escape(CONSENT_HEADING)}</b></p><ul>{items}</ul>")
+        self.show_html(lambda: self._html(coverage))
 
-    def _line_html(self, line: ConsentLine) -> str:
-        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
+    def _html(self, coverage: Coverage) -> str:
+        if not coverage.consent:
+            return f"<p>{escape(NO_SCOPE_TEXT)}</p>"
+        muted = self.muted_colour_name()
+        items = "".join(self._line_html(line, muted) for line in coverage.consent)
+        return f"<p><b>{escape(CONSENT_HEADING)}</b></p><ul>{items}</ul>"
+
+    @staticmethod
+    def _line_html(line: ConsentLine, muted: str) -> str:
         scope = escape(line.scope.name)
         if line.text is None:
             return f'<li style="color:{muted}">{scope} — {escape(UNPUBLISHED_TEXT)}</li>'

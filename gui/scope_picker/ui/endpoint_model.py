@@ -8,10 +8,11 @@ from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication
 
 from scope_picker.core.catalogue import Endpoint, EndpointKind
 from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
+from scope_picker.ui.palette import muted_text_colour
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.two_level_model import AnyIndex, TwoLevelModel
 from scope_picker.ui.wording import plural
@@ -207,9 +208,8 @@ class EndpointModel(TwoLevelModel):
             font.setStrikeOut(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and row.blocked:
-            return QGuiApplication.palette().brush(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
+            # Read at paint time, so a palette change recolours the rows with the next repaint.
+            return muted_text_colour(QGuiApplication.palette())
         return None
 
     def _rebuild(self, coverage: Coverage) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scope_picker.ui.doc_links import OpenDocumentationAction
 from scope_picker.ui.endpoint_model import (
     NAME_COLUMN,
     NOTES_COLUMN,
@@ -50,7 +52,8 @@ class EndpointPanel(QWidget):
         self.view.setAccessibleName("Covered endpoints")
         self.view.setToolTip(
             "Endpoints the ticked scopes concern, by reference group; "
-            "greyed rows are blocked until another scope is ticked"
+            "greyed rows are blocked until another scope is ticked. "
+            "Enter or a double click opens the endpoint's reference page"
         )
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
@@ -66,6 +69,17 @@ class EndpointPanel(QWidget):
         self.view.collapsed.connect(self._remember_collapsed)
         self.view.expanded.connect(self._forget_collapsed)
         self.model.modelReset.connect(self._refresh)
+        self.open_documentation_action = OpenDocumentationAction(
+            "Open Reference &Documentation",
+            self.view,
+            self._documentation_url_at,
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+        )
+        self.open_documentation_action.setObjectName("openEndpointDocumentationAction")
+        self.open_documentation_action.setStatusTip(
+            "Open the current endpoint's page in Spotify's documentation in your browser"
+        )
+        self.view.doubleClicked.connect(self.open_documentation_action.open_at)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,6 +93,10 @@ class EndpointPanel(QWidget):
         for row, group in enumerate(self.model.groups):
             if group.name not in self._collapsed:
                 self.view.expand(self.model.index(row, 0))
+
+    def _documentation_url_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        row = self.model.row_at(index) if index.isValid() else None
+        return row.endpoint.documentation_url if row is not None else None
 
     def _remember_collapsed(self, index: QModelIndex) -> None:
         self._collapsed.add(self.model.groups[index.row()].name)

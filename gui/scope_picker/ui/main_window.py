@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from itertools import pairwise
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,18 +25,26 @@ from PySide6.QtWidgets import (
 )
 
 from scope_picker import APP_NAME
-from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.saved_selection import restore_scopes, saved_value
 from scope_picker.core.scope_string import CopyFormat, format_scopes
 from scope_picker.core.selection import Selection
+from scope_picker.ui.about import show_about
 from scope_picker.ui.authorize_panel import AuthorizePanel
 from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
+from scope_picker.ui.doc_links import OpenDocumentationAction, open_documentation
 from scope_picker.ui.endpoint_view import EndpointPanel
 from scope_picker.ui.scope_details import ScopeDetails
-from scope_picker.ui.scope_tree_model import DESCRIPTION_COLUMN, NAME_COLUMN, ScopeTreeModel
+from scope_picker.ui.scope_tree_model import (
+    DESCRIPTION_COLUMN,
+    NAME_COLUMN,
+    SCOPE_NAME_ROLE,
+    ScopeTreeModel,
+)
 from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.theme import ThemeMenu
 from scope_picker.ui.wording import plural
 
 GEOMETRY_KEY = "window/geometry"
@@ -116,8 +125,16 @@ class MainWindow(QMainWindow):
                 strict=True,
             )
         )
+        self.scope_documentation_action = self._make_scope_documentation_action()
+        self.theme_menu = ThemeMenu(settings, self)
         self._make_menus()
         self._set_tab_order()
+        for request in (
+            self.scope_documentation_action.requested,
+            self.details.documentation_requested,
+            self.endpoints.open_documentation_action.requested,
+        ):
+            request.connect(self._open_documentation)
 
         self.adapter.changed.connect(self._show_scope_string)
         self.adapter.changed.connect(lambda coverage: self.authorize.set_scopes(coverage.scopes))
@@ -151,6 +168,24 @@ class MainWindow(QMainWindow):
         action.triggered.connect(self.close)
         self.addAction(action)
         return action
+
+    def _make_scope_documentation_action(self) -> OpenDocumentationAction:
+        """Help > Scope Documentation (F1), also the scope list's context menu."""
+        action = OpenDocumentationAction(
+            "Scope &Documentation",
+            self.scope_tree,
+            self._scope_documentation_url,
+            QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents),
+            Qt.ShortcutContext.WindowShortcut,
+        )
+        action.setObjectName("scopeDocumentationAction")
+        action.setStatusTip("Open the current scope on Spotify's Scopes page in your browser")
+        return action
+
+    def _scope_documentation_url(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """The current scope's place on the Scopes page; the page itself for a category."""
+        name = index.data(SCOPE_NAME_ROLE)  # a role, not scope_at: views may sort or filter
+        return self._catalogue.scope(name).documentation_url if name else SCOPES_PAGE_URL
 
     def _make_scope_tree(self) -> QTreeView:
         tree = QTreeView()
@@ -290,6 +325,19 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.show_coverage_action)
         view_menu.addAction(self.show_authorize_action)
+        view_menu.addSeparator()
+        view_menu.addMenu(self.theme_menu)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.scope_documentation_action)
+        help_menu.addSeparator()
+        about = help_menu.addAction("&About Scope Picker")
+        about.setObjectName("aboutAction")
+        about.setStatusTip("Versions, the catalogue's sources and dates, licence")
+        about.triggered.connect(lambda: show_about(self, self._catalogue))
+        about_qt = help_menu.addAction("About &Qt")
+        about_qt.setObjectName("aboutQtAction")
+        about_qt.setStatusTip("The Qt version Scope Picker runs on")
+        about_qt.triggered.connect(QApplication.aboutQt)
 
     def _set_tab_order(self) -> None:
         chain = [
@@ -319,6 +367,9 @@ class MainWindow(QMainWindow):
             )
         else:
             self.statusBar().showMessage(NO_CLIPBOARD, MESSAGE_TIMEOUT_MS)
+
+    def _open_documentation(self, url: str) -> None:
+        self.statusBar().showMessage(open_documentation(url), MESSAGE_TIMEOUT_MS)
 
     def _show_scope_string(self, coverage: Coverage) -> None:
         self.scope_string.setText(format_scopes(coverage.scopes, CopyFormat.SPACE))
@@ -361,6 +412,8 @@ class MainWindow(QMainWindow):
         ]
         if unrestored_panes:
             ignored.append("the pane sizes")
+        if self.theme_menu.ignored_saved_theme:
+            ignored.append("the theme")
         stored_scopes = self._settings.value(SCOPES_KEY)
         if stored_scopes is not None:
             restored = restore_scopes(self._catalogue, stored_scopes)

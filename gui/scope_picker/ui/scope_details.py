@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.catalogue import Catalogue, Category, Endpoint, Scope
+from scope_picker.ui.palette import PaletteAwareBrowser
 from scope_picker.ui.wording import plural
 
 NO_CONSENT_TEXT = "Spotify publishes no consent wording for this scope."
@@ -31,19 +33,25 @@ def scope_role(endpoint: Endpoint, scope_name: str) -> str:
     raise ValueError(f"endpoint '{endpoint.id}' does not depend on scope '{scope_name}'")
 
 
-class ScopeDetails(QTextBrowser):
-    """Read-only rich text about one scope; links open Spotify's documentation."""
+class ScopeDetails(PaletteAwareBrowser):
+    """Read-only rich text about one scope, with links to Spotify's documentation.
+
+    A link (clicked, or reached with Tab and opened with Enter) is not followed here: its
+    address goes out in :attr:`documentation_requested` for the window to open in a browser.
+    """
+
+    documentation_requested = Signal(str)
 
     def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
-        self.setOpenExternalLinks(True)
-        self.setTabChangesFocus(True)
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._request_documentation)
         self.show_placeholder()
 
     def show_placeholder(self) -> None:
         """Nothing is current: say what the pane is for."""
-        self.setHtml(f"<p>{escape(PLACEHOLDER_TEXT)}</p>")
+        self.show_html(lambda: f"<p>{escape(PLACEHOLDER_TEXT)}</p>")
 
     def show_category(self, category: Category) -> None:
         """A category is current: list its scopes."""
@@ -51,17 +59,32 @@ class ScopeDetails(QTextBrowser):
         items = "".join(
             f"<li><b>{escape(scope.name)}</b>: {escape(scope.description)}</li>" for scope in scopes
         )
-        self.setHtml(
-            f"<h3>{escape(category.name)}</h3>"
-            f"<p>Ticking the category ticks (or unticks) its {plural(len(scopes), 'scope')} "
-            f"at once:</p><ul>{items}</ul>"
+        self.show_html(
+            lambda: (
+                f"<h3>{escape(category.name)}</h3>"
+                f"<p>Ticking the category ticks (or unticks) its {plural(len(scopes), 'scope')} "
+                f"at once:</p><ul>{items}</ul>"
+            )
         )
 
     def show_scope(self, scope: Scope) -> None:
-        """A scope is current: description, consent wording, notes and endpoints."""
+        """A scope is current: description, consent wording, notes, endpoints and links."""
+        self.show_html(lambda: self._scope_html(scope))
+
+    def _request_documentation(self, url: QUrl) -> None:
+        self.documentation_requested.emit(url.toString())
+
+    def _link(self, url: str, text_html: str) -> str:
+        return f'<a href="{escape(url)}" style="color:{self.link_colour_name()}">{text_html}</a>'
+
+    def _scope_html(self, scope: Scope) -> str:
         category = self._catalogue.category(scope.category)
+        scopes_page = self._link(
+            scope.documentation_url, f"{escape(scope.name)} on Spotify's Scopes page"
+        )
         parts = [
             f"<h3>{escape(scope.name)}</h3>",
+            f"<p>Category: {escape(category.name)} · {scopes_page}</p>",
             f"<p>{escape(scope.description)}</p>",
             f"<p><b>Users are asked:</b> {self._consent_html(scope)}</p>",
         ]
@@ -69,11 +92,7 @@ class ScopeDetails(QTextBrowser):
             notes = "".join(f"<li>{escape(text)}</li>" for text in scope.note_texts)
             parts.append(f"<p><b>Notes</b></p><ul>{notes}</ul>")
         parts.append(self._endpoints_html(scope))
-        parts.append(
-            f'<p>Category: {escape(category.name)} · <a href="{escape(scope.documentation_url)}">'
-            "Spotify's Scopes page</a></p>"
-        )
-        self.setHtml("".join(parts))
+        return "".join(parts)
 
     @staticmethod
     def _consent_html(scope: Scope) -> str:
@@ -97,5 +116,6 @@ class ScopeDetails(QTextBrowser):
             label = escape(endpoint.label)
             if endpoint.label != endpoint.name:
                 label = f"<code>{label}</code> {escape(endpoint.name)}"
+            label = self._link(endpoint.documentation_url, label)
             items.append(f"<li>{label} <i>({escape(', '.join(marks))})</i></li>")
         return f"<p><b>Endpoints it concerns ({len(endpoints)})</b></p><ul>{''.join(items)}</ul>"

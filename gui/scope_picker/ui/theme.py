@@ -1,0 +1,167 @@
+"""View > Theme: follow the system (the default), or always light or always dark.
+
+Qt follows the system's light or dark mode on Windows, macOS and Linux desktops that tell it
+(through the desktop portal, GNOME or KDE); elsewhere, for example on a bare X11 window
+manager, it has no dark mode to follow. Light and Dark use Qt's Fusion style, the one style
+that draws every platform's widgets from the palette alone, with the palettes below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+THEME_KEY = "view/theme"
+THEMED_STYLE = "Fusion"
+
+
+class Theme(StrEnum):
+    """The choices of View > Theme, as saved in the settings."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True)
+class _Scheme:
+    """The colours a palette is built from; every text colour is 4.5:1 or more on its ground."""
+
+    window: str
+    text: str
+    base: str
+    alternate_base: str
+    highlight: str
+    highlighted_text: str
+    link: str
+    link_visited: str
+    tooltip_base: str
+    disabled_text: str
+
+
+# Fusion's own greys, with selection and link colours dark (or light) enough for text on them.
+_SCHEMES: Mapping[Theme, _Scheme] = {
+    Theme.LIGHT: _Scheme(
+        window="#efefef",
+        text="#000000",
+        base="#ffffff",
+        alternate_base="#f7f7f7",
+        highlight="#266ead",
+        highlighted_text="#ffffff",
+        link="#1a5fb4",
+        link_visited="#613583",
+        tooltip_base="#ffffdc",
+        disabled_text="#bebebe",
+    ),
+    Theme.DARK: _Scheme(
+        window="#323232",
+        text="#f0f0f0",
+        base="#242424",
+        alternate_base="#2c2c2c",
+        highlight="#266ead",
+        highlighted_text="#f0f0f0",
+        link="#78aeed",
+        link_visited="#dc8add",
+        tooltip_base="#3c3c3c",
+        disabled_text="#828282",
+    ),
+}
+
+
+def theme_palette(theme: Theme) -> QPalette:
+    """The palette of the Light or Dark theme."""
+    scheme = _SCHEMES[theme]
+    window = QColor(scheme.window)
+    palette = QPalette(window, window)  # Qt derives the bevel shades from the window colour
+    roles = {
+        QPalette.ColorRole.WindowText: scheme.text,
+        QPalette.ColorRole.Text: scheme.text,
+        QPalette.ColorRole.ButtonText: scheme.text,
+        QPalette.ColorRole.ToolTipText: scheme.text,
+        QPalette.ColorRole.Base: scheme.base,
+        QPalette.ColorRole.AlternateBase: scheme.alternate_base,
+        QPalette.ColorRole.ToolTipBase: scheme.tooltip_base,
+        QPalette.ColorRole.Highlight: scheme.highlight,
+        QPalette.ColorRole.Accent: scheme.highlight,
+        QPalette.ColorRole.HighlightedText: scheme.highlighted_text,
+        QPalette.ColorRole.Link: scheme.link,
+        QPalette.ColorRole.LinkVisited: scheme.link_visited,
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    placeholder = QColor(scheme.text)
+    placeholder.setAlpha(128)
+    palette.setColor(QPalette.ColorRole.PlaceholderText, placeholder)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(scheme.disabled_text))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
+    return palette
+
+
+class ThemeMenu(QMenu):
+    """System, Light or Dark, applied to the whole application and kept in ``settings``.
+
+    System is the default and leaves Qt alone: the platform's style and palette, following
+    the desktop's light or dark mode live. A saved value this version does not know is
+    ignored (System is used) and :attr:`ignored_saved_theme` says so.
+    """
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__("&Theme", parent)
+        self.setObjectName("themeMenu")
+        self._settings = settings
+        self._system_style = QApplication.style().name()
+        self._applied = Theme.SYSTEM
+        group = QActionGroup(self)
+        self.theme_actions: dict[Theme, QAction] = {}
+        for theme, text, tip in (
+            (Theme.SYSTEM, "&System", "Follow the system's light or dark mode"),
+            (Theme.LIGHT, "&Light", "Always light, whatever the system uses"),
+            (Theme.DARK, "&Dark", "Always dark, whatever the system uses"),
+        ):
+            action = QAction(text, group)
+            action.setObjectName(f"{theme.value}ThemeAction")
+            action.setCheckable(True)
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+            action.triggered.connect(lambda _=False, chosen=theme: self.choose(chosen))
+            self.addAction(action)
+            self.theme_actions[theme] = action
+        self.ignored_saved_theme = False
+        try:
+            saved = Theme(str(settings.value(THEME_KEY, Theme.SYSTEM.value)))
+        except ValueError:
+            saved = Theme.SYSTEM
+            self.ignored_saved_theme = True
+        self._apply(saved)
+
+    @property
+    def theme(self) -> Theme:
+        """The theme in use."""
+        return self._applied
+
+    def choose(self, theme: Theme) -> None:
+        """Use ``theme`` from now on, and in later runs."""
+        self._apply(theme)
+        self._settings.setValue(THEME_KEY, theme.value)
+
+    def _apply(self, theme: Theme) -> None:
+        self.theme_actions[theme].setChecked(True)
+        if theme is self._applied:
+            return
+        if theme is Theme.SYSTEM:
+            QApplication.setStyle(self._system_style)
+            QApplication.setPalette(QPalette())  # an empty palette: the platform's again
+        else:
+            QApplication.setStyle(THEMED_STYLE)
+            QApplication.setPalette(theme_palette(theme))
+        self._applied = theme
