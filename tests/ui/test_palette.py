@@ -12,9 +12,9 @@ from PySide6.QtGui import QAction, QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
-from scope_picker.core.contrast import TEXT_CONTRAST, contrast_ratio
+from scope_picker.core.contrast import CONTROL_CONTRAST, TEXT_CONTRAST, contrast_ratio
 from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.palette import link_colour, muted_text_colour, rgb
+from scope_picker.ui.palette import control_outline_colour, link_colour, muted_text_colour, rgb
 from scope_picker.ui.theme import Theme, theme_palette
 
 pytestmark = pytest.mark.gui
@@ -143,6 +143,8 @@ def test_derived_colours_keep_the_minimum_against_the_palette_grounds(name: str)
     assert contrast(muted_text_colour(resolved), base) >= TEXT_CONTRAST
     assert contrast(muted_text_colour(resolved), alternate) >= TEXT_CONTRAST
     assert contrast(link_colour(resolved), base) >= TEXT_CONTRAST
+    assert contrast(link_colour(resolved), resolved.color(Role.Window)) >= TEXT_CONTRAST
+    assert contrast(control_outline_colour(resolved), base) >= CONTROL_CONTRAST
 
 
 def test_qts_own_dark_links_are_unreadable_and_the_derived_ones_are_not() -> None:

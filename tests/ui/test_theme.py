@@ -7,14 +7,15 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.contrast import CONTROL_CONTRAST, contrast_ratio
 from scope_picker.core.selection import Selection
 from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.palette import muted_text_colour
-from scope_picker.ui.theme import THEME_KEY, Theme, theme_palette
+from scope_picker.ui.palette import muted_text_colour, rgb
+from scope_picker.ui.theme import THEME_KEY, Theme, ThemedStyle, theme_palette
 
 pytestmark = pytest.mark.gui
 
@@ -65,7 +66,7 @@ def test_dark_applies_at_once_is_saved_and_system_undoes_it(
     window.theme_menu.theme_actions[Theme.DARK].trigger()
     dark = theme_palette(Theme.DARK)
     wait_for_base(qtbot, window, dark.color(BASE))
-    assert QApplication.style().name() == "fusion"
+    assert isinstance(QApplication.style(), ThemedStyle)
     assert settings.value(THEME_KEY) == "dark"
     assert window.theme_menu.theme_actions[Theme.DARK].isChecked()
     assert muted_text_colour(dark).name() in window.consent.toHtml()
@@ -84,7 +85,8 @@ def test_light_is_fusions_light_palette_whatever_the_system(
     window.show()
     window.theme_menu.theme_actions[Theme.LIGHT].trigger()
     wait_for_base(qtbot, window, QColor("#ffffff"))
-    assert QApplication.style().name() == "fusion"
+    assert isinstance(QApplication.style(), ThemedStyle)
+    assert QApplication.style().baseStyle().name() == "fusion"
     assert QApplication.palette().color(QPalette.ColorRole.Window) == QColor("#efefef")
 
 
@@ -122,3 +124,25 @@ def test_the_theme_menu_is_under_view(
         "&Light",
         "&Dark",
     ]
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_an_empty_check_box_stands_out_on_the_base_colour(
+    qtbot: QtBot, catalogue: Catalogue, settings: QSettings, theme: Theme
+) -> None:
+    window = new_window(qtbot, catalogue, settings)
+    window.show()
+    window.theme_menu.choose(theme)
+    wait_for_base(qtbot, window, theme_palette(theme).color(BASE))
+    box = window.endpoints.show_public
+    assert not box.isChecked()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    image = box.grab().toImage()
+    base = rgb(box.palette().color(BASE))
+    top_edge = [
+        rgb(image.pixelColor(x, indicator.top()))
+        for x in range(indicator.left() + 2, indicator.right() - 1)
+    ]
+    assert min(contrast_ratio(pixel, base) for pixel in top_edge) >= CONTROL_CONTRAST

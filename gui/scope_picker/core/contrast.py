@@ -13,6 +13,9 @@ Rgb = tuple[int, int, int]
 TEXT_CONTRAST = 4.5
 """WCAG 2 level AA for body text: every text colour the app derives meets it."""
 
+CONTROL_CONTRAST = 3.0
+"""WCAG 2.1 level AA for the parts of a control that say what it is, such as a check box."""
+
 _SEARCH_STEPS = 16
 """Halvings of the blend search: 2**-16 is far below one step of an 8-bit channel."""
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from scope_picker.core.contrast import Rgb, first_readable
+from scope_picker.core.contrast import CONTROL_CONTRAST, Rgb, first_readable
 
 
 def rgb(colour: QColor) -> Rgb:
@@ -30,6 +30,13 @@ def muted_text_colour(palette: QPalette) -> QColor:
     grounds = (base, rgb(palette.color(QPalette.ColorRole.AlternateBase)))
     text = rgb(palette.color(QPalette.ColorRole.Text))
     return QColor(*first_readable(base, text, grounds))
+
+
+def control_outline_colour(palette: QPalette) -> QColor:
+    """The faintest outline that still shows a control (an empty check box) on Base."""
+    base = rgb(palette.color(QPalette.ColorRole.Base))
+    text = rgb(palette.color(QPalette.ColorRole.Text))
+    return QColor(*first_readable(base, text, [base], CONTROL_CONTRAST))
 
 
 def link_colour(palette: QPalette) -> QColor:

@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QColor, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOption, QWidget
+
+from scope_picker.ui.palette import control_outline_colour
 
 THEME_KEY = "view/theme"
 THEMED_STYLE = "Fusion"
@@ -107,6 +109,34 @@ def theme_palette(theme: Theme) -> QPalette:
     return palette
 
 
+class ThemedStyle(QProxyStyle):
+    """Fusion, with check boxes outlined so that an empty one shows on any base colour.
+
+    Fusion outlines a check box a shade darker than the window: on a dark base the empty box
+    all but disappears, and with it the only sign that a scope can be ticked.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(THEMED_STYLE)
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        # Fusion draws an item view's check box as a PE_IndicatorCheckBox, through here too.
+        if element is QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(control_outline_colour(option.palette))
+            painter.drawRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5))
+            painter.restore()
+
+
 class ThemeMenu(QMenu):
     """System, Light or Dark, applied to the whole application and kept in ``settings``.
 
@@ -162,6 +192,6 @@ class ThemeMenu(QMenu):
             QApplication.setStyle(self._system_style)
             QApplication.setPalette(QPalette())  # an empty palette: the platform's again
         else:
-            QApplication.setStyle(THEMED_STYLE)
+            QApplication.setStyle(ThemedStyle())
             QApplication.setPalette(theme_palette(theme))
         self._applied = theme
