@@ -6,6 +6,9 @@ server to get the platform's own look, for example on Linux:
     QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1280x800x24" \
         .venv/bin/python packaging/screenshot.py --size 1280x800
 
+``--theme dark`` renders it as View > Theme > Dark shows it; ``QT_SCALE_FACTOR=2`` (on a
+screen twice the size) renders it as a high-DPI display does.
+
 The window is built by the app's own code (``scope_picker.app.create_window``) over the real
 catalogue; its settings go to a throw-away file, so the user's saved window is left alone.
 """
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from scope_picker import APP_NAME, ORGANIZATION_NAME
 from scope_picker.app import app_icon, create_window
 from scope_picker.core.catalogue import load_catalogue
+from scope_picker.ui.theme import Theme
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "screenshots" / "main-window.png"
 TICKED_SCOPES = (
@@ -51,6 +55,7 @@ def screenshot(
     *,
     show_public: bool = False,
     whole_screen: bool = False,
+    theme: Theme = Theme.SYSTEM,
 ) -> QPixmap:
     """The window (or the whole screen it is on) at ``size``, as currently rendered."""
     app = QApplication.instance()
@@ -62,6 +67,7 @@ def screenshot(
     with tempfile.TemporaryDirectory() as folder:
         settings = QSettings(str(Path(folder) / "screenshot.ini"), QSettings.Format.IniFormat)
         window = create_window(load_catalogue(), settings)
+        window.theme_menu.choose(theme)
         window.adapter.selection.replace(scopes)
         window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope(current))
         window.endpoints.show_public.setChecked(show_public)
@@ -95,6 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="grab the screen as the display server shows it, not just the window",
     )
+    parser.add_argument(
+        "--theme",
+        type=Theme,
+        choices=list(Theme),
+        default=Theme.SYSTEM,
+        help="View > Theme to render with (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
     pixmap = screenshot(
         args.size,
@@ -102,6 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.current,
         show_public=args.show_public,
         whole_screen=args.whole_screen,
+        theme=args.theme,
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     if not pixmap.save(str(args.output), "PNG"):
