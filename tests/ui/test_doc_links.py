@@ -135,6 +135,9 @@ def test_the_endpoint_context_menu_offers_the_page(shown: MainWindow, opened: li
     view.setCurrentIndex(index)
     seen = pick_from_context_menu(shown.endpoints.open_documentation_action, view)
     assert seen == ["Open Reference &Documentation\tReturn"]
+    assert shown.endpoints.open_documentation_action.context_menu.objectName() == (
+        "endpointListContextMenu"
+    )
     assert opened == [shown.endpoints.model.row_at(index).endpoint.documentation_url]
 
 

@@ -46,6 +46,7 @@ class OpenDocumentationAction(QAction):
         self.triggered.connect(lambda: self.open_at(view.currentIndex()))
         view.addAction(self)
         self.context_menu = QMenu(view)
+        self.context_menu.setObjectName(f"{view.objectName()}ContextMenu")
         self.context_menu.addAction(self)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._show_menu)
