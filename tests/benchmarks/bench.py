@@ -1,0 +1,374 @@
+"""Scope Picker's benchmarks, each figure measured next to its baseline in the same run.
+
+    .venv/bin/python tests/benchmarks/bench.py [--quick] [--json PATH]
+
+Prints a Markdown table (figure, measurement, budget, PASS/FAIL), writes it as JSON
+(default tests/benchmarks/results.json) and exits 1 when a budget fails (2 on a usage error).
+Machines here are shared and noisy, so nothing is compared with a number from another run:
+cold starts of the app and of a bare PySide6 window are interleaved, and the catalogue sizes
+are ticked in turn in one process. ``--quick`` uses tiny counts: it proves the command works,
+its figures mean little. Qt runs offscreen unless QT_QPA_PLATFORM says otherwise (for example
+``xvfb-run -a env QT_QPA_PLATFORM=xcb ...``); the platform is recorded in the JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Before anything imports Qt; the measured child processes inherit it.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from launcher import APP, BARE, FIRST_PAINT_LINE
+from window_rows import PaintTimeoutError, WindowRows, window_available
+
+HERE = Path(__file__).resolve().parent
+LAUNCHER = HERE / "launcher.py"
+DEFAULT_JSON = HERE / "results.json"
+FROZEN = HERE / "frozen.py"
+
+COLD_START_BUDGET = 1.5
+MEMORY_BUDGET = 1.3
+TICK_P99_BUDGET_MS = {1: 8.0, 10: 16.0}
+SCALES = (1, 10, 100)
+LAUNCH_TIMEOUT_S = 120.0
+
+PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
+
+
+class BenchmarkError(RuntimeError):
+    """A measurement could not be taken (a child process failed, a view never painted)."""
+
+
+@dataclass
+class Row:
+    """One line of the table; ``values`` holds the raw figures for the JSON."""
+
+    key: str
+    figure: str
+    measured: str
+    budget: str
+    result: str
+    values: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How much to measure."""
+
+    cold_runs: int
+    ticks: int
+    seed: int
+    scales: tuple[int, ...] = SCALES
+
+
+# --- statistics ---------------------------------------------------------------------------
+
+
+def percentile(samples: Sequence[float], fraction: float) -> float:
+    """Nearest-rank percentile: the smallest sample with ``fraction`` of them at or below it."""
+    ordered = sorted(samples)
+    rank = max(1, math.ceil(fraction * len(ordered)))
+    return ordered[rank - 1]
+
+
+def verdict(passed: bool) -> str:
+    """PASS or FAIL."""
+    return PASS if passed else FAIL
+
+
+# --- cold start and peak memory (subprocesses) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Launch:
+    """One process from launch to the first painted window: wall time and peak memory."""
+
+    seconds: float
+    max_rss_bytes: int
+
+
+def launch(command: Sequence[str], env: dict[str, str]) -> Launch:
+    """Start ``command``, wait for its first-paint line, then reap it with its resource usage.
+
+    The time runs from just before the process is created to the moment the line arrives;
+    peak memory is the child's own ru_maxrss, read by wait4 (Linux reports KiB).
+    """
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=stderr, env=env, text=True
+        )
+        watchdog = threading.Timer(LAUNCH_TIMEOUT_S, process.kill)
+        watchdog.start()
+        try:
+            assert process.stdout is not None
+            line = process.stdout.readline()
+            seconds = time.perf_counter() - started
+            process.stdout.read()
+            _pid, status, usage = os.wait4(process.pid, 0)
+        finally:
+            watchdog.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if line.strip() != FIRST_PAINT_LINE or process.returncode != 0:
+            stderr.seek(0)
+            errors = stderr.read().decode(errors="replace").strip()
+            raise BenchmarkError(
+                f"{' '.join(command)} exited {process.returncode} without reporting its "
+                f"first paint (printed {line.strip()!r}): {errors[-2000:]}"
+            )
+    return Launch(seconds, usage.ru_maxrss * 1024)
+
+
+def interleaved(
+    commands: dict[str, Sequence[str]], runs: int, env: dict[str, str]
+) -> dict[str, list[Launch]]:
+    """``runs`` launches of each command, taken in turn (the order flips every round).
+
+    One launch of each first, not counted, so that every counted one finds the files in the
+    page cache, as a user's second start of the day would.
+    """
+    for command in commands.values():
+        launch(command, env)
+    found: dict[str, list[Launch]] = {name: [] for name in commands}
+    names = list(commands)
+    for round_number in range(runs):
+        order = names if round_number % 2 == 0 else names[::-1]
+        for name in order:
+            found[name].append(launch(commands[name], env))
+    return found
+
+
+def child_env(config_home: Path) -> dict[str, str]:
+    """The environment of measured children: settings in an empty folder, like a first run."""
+    env = dict(os.environ)
+    env["XDG_CONFIG_HOME"] = str(config_home)
+    return env
+
+
+def cold_start_rows(settings: Settings, config_home: Path) -> list[Row]:
+    """Cold start to first paint and peak memory, the app against a bare PySide6 window."""
+    commands = {
+        APP: [sys.executable, str(LAUNCHER), APP],
+        BARE: [sys.executable, str(LAUNCHER), BARE],
+    }
+    launches = interleaved(commands, settings.cold_runs, child_env(config_home))
+    return [
+        ratio_row(
+            "cold_start",
+            "Cold start to first paint (median)",
+            {name: [run.seconds * 1000 for run in runs] for name, runs in launches.items()},
+            "ms",
+            COLD_START_BUDGET,
+        ),
+        ratio_row(
+            "peak_memory",
+            "Peak memory, ru_maxrss to first paint (median)",
+            {name: [run.max_rss_bytes / 2**20 for run in runs] for name, runs in launches.items()},
+            "MiB",
+            MEMORY_BUDGET,
+        ),
+    ]
+
+
+def ratio_row(
+    key: str, figure: str, samples: dict[str, list[float]], unit: str, budget: float
+) -> Row:
+    """The app's median over the bare window's, against a budget for that ratio."""
+    app, bare = statistics.median(samples[APP]), statistics.median(samples[BARE])
+    ratio = app / bare
+    return Row(
+        key=key,
+        figure=figure,
+        measured=f"{app:.0f} {unit} vs bare {bare:.0f} {unit} = {ratio:.2f}x",
+        budget=f"<= {budget}x bare",
+        result=verdict(ratio <= budget),
+        values={
+            "app_median": app,
+            "bare_median": bare,
+            "ratio": ratio,
+            "unit": unit,
+            "runs_each": len(samples[APP]),
+            "app_samples": samples[APP],
+            "bare_samples": samples[BARE],
+        },
+    )
+
+
+# --- rows that need the main window ---------------------------------------------------------
+
+
+def tick_rows(settings: Settings) -> list[Row]:
+    """Tick latency per catalogue size, its growth, and the one-update counts."""
+    if not window_available():
+        return skipped_window_rows(settings.scales)
+    rows = WindowRows(settings.scales, settings.seed)
+    try:
+        latencies = rows.tick_latencies(settings.ticks)
+        counts = rows.update_counts()
+    finally:
+        rows.close()
+    found = [latency_row(scale, samples) for scale, samples in latencies.items()]
+    found.append(growth_row(latencies))
+    found.extend(counts_rows(counts))
+    return found
+
+
+def skipped_window_rows(scales: Sequence[int]) -> list[Row]:
+    """The window's rows, each saying why it was not measured."""
+    note = "not measured: the main window (issue 3) is not in this checkout"
+    keys = [
+        (f"tick_latency_x{scale}", f"Tick to updated and painted, catalogue x{scale}")
+        for scale in scales
+    ]
+    keys += [
+        ("tick_growth", "Tick cost growth with catalogue size (median)"),
+        ("updates_whole_category", "Updates for one whole category tick"),
+        ("updates_select_all", "Updates for one select all tick"),
+    ]
+    return [Row(key, figure, "-", "-", SKIP, note=note) for key, figure in keys]
+
+
+def latency_row(scale: int, samples: list[float]) -> Row:
+    """p50 and p99 of one catalogue size, against its p99 budget where it has one."""
+    p50, p99 = percentile(samples, 0.5), percentile(samples, 0.99)
+    budget = TICK_P99_BUDGET_MS.get(scale)
+    return Row(
+        key=f"tick_latency_x{scale}",
+        figure=f"Tick to updated and painted, catalogue x{scale}",
+        measured=f"p50 {p50:.2f} ms, p99 {p99:.2f} ms ({len(samples)} ticks)",
+        budget=f"p99 <= {budget:g} ms" if budget else "(growth row)",
+        result=verdict(p99 <= budget) if budget else "INFO",
+        values={"p50_ms": p50, "p99_ms": p99, "ticks": len(samples), "samples_ms": samples},
+    )
+
+
+def growth_row(latencies: dict[int, list[float]]) -> Row:
+    """How the median tick grows with the catalogue; linear growth is the budget.
+
+    The exponent k in cost ~ size^k between the smallest and largest size: 1 is linear.
+    """
+    smallest, largest = min(latencies), max(latencies)
+    base = percentile(latencies[smallest], 0.5)
+    factors = {
+        scale: percentile(samples, 0.5) / base
+        for scale, samples in latencies.items()
+        if scale != smallest
+    }
+    size_ratio = largest / smallest
+    exponent = math.log(factors[largest]) / math.log(size_ratio) if size_ratio > 1 else 0.0
+    return Row(
+        key="tick_growth",
+        figure="Tick cost growth with catalogue size (median)",
+        measured=", ".join(f"x{scale}: {factor:.1f}x" for scale, factor in sorted(factors.items()))
+        + f"; exponent {exponent:.2f}",
+        budget="no worse than linear (exponent <= 1)",
+        result=verdict(exponent <= 1.0),
+        values={"factors": {f"x{s}": f for s, f in factors.items()}, "exponent": exponent},
+    )
+
+
+def counts_rows(counts: dict[str, dict[str, int]]) -> list[Row]:
+    """One change, one update: a category tick and select-all against a single-scope tick."""
+    single = counts["single scope"]
+    found = []
+    for action in ("whole category", "select all"):
+        measured = counts[action]
+        once = measured["selection_listener_calls"] == 1 and measured["endpoint_resets"] == 1
+        no_more_than_single = all(measured[name] <= single[name] for name in single)
+        found.append(
+            Row(
+                key="updates_" + action.replace(" ", "_"),
+                figure=f"Updates for one {action} tick",
+                measured=", ".join(f"{name} {value}" for name, value in measured.items()),
+                budget="1 listener call, 1 reset, no more than a single-scope tick",
+                result=verdict(once and no_more_than_single),
+                values={"counts": measured, "single_scope_counts": single},
+            )
+        )
+    return found
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def table(rows: Sequence[Row]) -> str:
+    """The rows as a Markdown table, for the terminal and the README alike."""
+    lines = ["| figure | measured | budget | result |", "| --- | --- | --- | --- |"]
+    for row in rows:
+        measured = f"{row.measured} ({row.note})" if row.note else row.measured
+        lines.append(f"| {row.figure} | {measured} | {row.budget} | {row.result} |")
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    from PySide6 import __version__ as pyside_version
+
+    return {
+        "python": platform.python_version(),
+        "pyside6": pyside_version,
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "qt_qpa_platform": os.environ["QT_QPA_PLATFORM"],
+    }
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny counts: checks the command")
+    parser.add_argument(
+        "--json", type=Path, default=DEFAULT_JSON, help=f"default: {DEFAULT_JSON.name} here"
+    )
+    parser.add_argument("--seed", type=int, default=7, help="seed of the random ticks")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str]) -> int:
+    """Measure, print the table, write the JSON; 1 when a budget fails."""
+    args = parse_args(argv)
+    settings = (
+        Settings(cold_runs=2, ticks=6, seed=args.seed)
+        if args.quick
+        else Settings(cold_runs=9, ticks=300, seed=args.seed)
+    )
+    try:
+        with tempfile.TemporaryDirectory(prefix="scope-picker-bench-") as config_home:
+            rows = cold_start_rows(settings, Path(config_home))
+        rows += tick_rows(settings)
+    except (BenchmarkError, PaintTimeoutError) as error:
+        print(f"bench.py: error: {error}", file=sys.stderr)
+        return 2
+    print(table(rows))
+    passed = all(row.result != FAIL for row in rows)
+    document = {
+        "command": "tests/benchmarks/bench.py" + (" --quick" if args.quick else ""),
+        "quick": args.quick,
+        "settings": asdict(settings),
+        "machine": machine(),
+        "passed": passed,
+        "rows": [asdict(row) for row in rows],
+    }
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    print(f"\n{'all budgets hold' if passed else 'a budget FAILED'}; JSON: {args.json}")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
