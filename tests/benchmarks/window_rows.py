@@ -32,6 +32,8 @@ WARM_UP_TICKS = 5
 PAINT_TIMEOUT_S = 10.0
 SETTLE_S = 0.25
 COUNT_SCALE = 10
+SINGLE_SCOPE, CATEGORY, SELECT_ALL = "single scope", "whole category", "select all"
+SELECT_ALL_PATH = "the window has no Select-all control: Selection.replace(every scope)"
 
 
 class PaintTimeoutError(RuntimeError):
@@ -217,13 +219,13 @@ class WindowRows:
         first_scope = catalogue.scopes_in(catalogue.categories[largest].id)[0].name
         model = measured.model
         return {
-            "single scope": measured.count_updates(
+            SINGLE_SCOPE: measured.count_updates(
                 lambda: measured.set_checked(model.index_of_scope(first_scope), True)
             ),
-            "whole category": measured.count_updates(
+            CATEGORY: measured.count_updates(
                 lambda: measured.set_checked(model.index(largest, 0), True)
             ),
-            "select all": measured.count_updates(
+            SELECT_ALL: measured.count_updates(
                 lambda: measured.selection.replace(catalogue.scope_names)
             ),
         }
