@@ -204,8 +204,11 @@ class MainWindow(QMainWindow):
         tree.expandAll()
         header = tree.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Names never change, so the name column is sized to them once: in ResizeToContents
+        # mode Qt would measure every row again on each tick (tests/benchmarks/bench.py).
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Interactive)
+        tree.resizeColumnToContents(NAME_COLUMN)
         tree.selectionModel().currentChanged.connect(self._show_details)
         return tree
 

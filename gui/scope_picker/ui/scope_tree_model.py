@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from scope_picker.core.catalogue import Category, Scope
 from scope_picker.core.coverage import Coverage
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import ROOT, AnyIndex, TwoLevelModel
+from scope_picker.ui.two_level_model import AnyIndex, TwoLevelModel
 
 SCOPE_NAME_ROLE = Qt.ItemDataRole.UserRole
 """The scope name of a scope row (None on category rows)."""
@@ -18,6 +18,18 @@ CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 NAME_COLUMN = 0
 DESCRIPTION_COLUMN = 1
+
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.CheckStateRole,
+        SCOPE_NAME_ROLE,
+        CATEGORY_ID_ROLE,
+    }
+)
+"""The roles this model has data for. Views ask for about a dozen roles per cell on every
+paint; answering the rest before any look-up keeps repaints cheap."""
 
 
 def short_description(scope: Scope) -> str:
@@ -31,13 +43,20 @@ class ScopeTreeModel(TwoLevelModel):
 
     Check states are read from the selection on every call and never stored here; a
     category's state is derived from its scopes. Ticking a category ticks its whole group
-    as one change of the selection.
+    as one change of the selection. The model remembers only which scopes its views last
+    showed ticked, to tell them exactly which rows a change touched.
     """
 
     def __init__(self, adapter: SelectionAdapter, parent: QObject | None = None) -> None:
         super().__init__(("Scope", "Description"), parent)
         self._adapter = adapter
         self._catalogue = adapter.catalogue
+        self._rows = {
+            scope.name: (category_row, row)
+            for category_row, category in enumerate(self._catalogue.categories)
+            for row, scope in enumerate(self._scopes_of(category))
+        }
+        self._shown_ticked = frozenset(adapter.selection.scopes)
         adapter.changed.connect(self._on_selection_changed)
 
     def group_count(self) -> int:
@@ -59,13 +78,7 @@ class ScopeTreeModel(TwoLevelModel):
 
     def index_of_scope(self, name: str, column: int = NAME_COLUMN) -> QModelIndex:
         """The row of the named scope (KeyError for an unknown name)."""
-        scope = self._catalogue.scope(name)
-        category_row = next(
-            row
-            for row, category in enumerate(self._catalogue.categories)
-            if category.id == scope.category
-        )
-        row = self._scopes_of(self._catalogue.categories[category_row]).index(scope)
+        category_row, row = self._rows[name]
         return self.index(row, column, self.index(category_row, 0))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -77,7 +90,7 @@ class ScopeTreeModel(TwoLevelModel):
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         category = self.category_at(index)
         scope = self.scope_at(index)
@@ -135,19 +148,31 @@ class ScopeTreeModel(TwoLevelModel):
     def _scopes_of(self, category: Category) -> tuple[Scope, ...]:
         return self._catalogue.scopes_in(category.id)
 
-    def _on_selection_changed(self, _coverage: Coverage) -> None:
-        """Every check state (and category count) may have changed: tell the views."""
-        last_column = self.columnCount() - 1
-        roles = [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole]
-        self.dataChanged.emit(
-            self.index(0, 0), self.index(self.group_count() - 1, last_column), roles
-        )
-        for row in range(self.group_count()):
-            if self.leaf_count(row) == 0:
-                continue
-            group = self.index(row, 0, ROOT)
+    def _on_selection_changed(self, coverage: Coverage) -> None:
+        """Tell the views which check states (and category counts) changed, and only those.
+
+        One signal for the category rows and one per category whose scopes changed, each
+        spanning just the changed rows: a signal over every row makes the views repaint and
+        re-measure the whole tree, which for a large catalogue costs more than the rest of
+        a tick.
+        """
+        ticked = frozenset(coverage.scopes)
+        changed_rows: dict[int, list[int]] = {}
+        for name in ticked ^ self._shown_ticked:
+            category_row, row = self._rows[name]
+            changed_rows.setdefault(category_row, []).append(row)
+        self._shown_ticked = ticked
+        if not changed_rows:
+            return
+        for category_row, rows in sorted(changed_rows.items()):
+            category = self.index(category_row, 0)
             self.dataChanged.emit(
-                self.index(0, 0, group),
-                self.index(self.leaf_count(row) - 1, last_column, group),
-                roles,
+                self.index(min(rows), NAME_COLUMN, category),
+                self.index(max(rows), NAME_COLUMN, category),
+                [Qt.ItemDataRole.CheckStateRole],
             )
+        self.dataChanged.emit(
+            self.index(min(changed_rows), NAME_COLUMN),
+            self.index(max(changed_rows), self.columnCount() - 1),
+            [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole],
+        )
