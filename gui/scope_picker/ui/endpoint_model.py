@@ -24,6 +24,21 @@ NAME_COLUMN = 0
 REQUEST_COLUMN = 1
 NOTES_COLUMN = 2
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+"""Every row can be selected, none edited (combined once: views ask for every cell)."""
+
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ENDPOINT_ID_ROLE,
+    }
+)
+"""The roles this model has data for. Views ask for about a dozen roles per cell on every
+paint; answering the rest before any look-up keeps repaints cheap."""
+
 SECTION_TITLES: Mapping[EndpointKind, str] = {
     EndpointKind.SDK: "SDKs (not Web API endpoints)",
     EndpointKind.PARTNER: "Open Access partner API (approved partners only)",
@@ -170,21 +185,34 @@ class EndpointModel(TwoLevelModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         row = self.row_at(index)
         if row is None:
             return self._group_data(self._groups[index.row()], index.column(), role)
         return self._row_data(row, index.column(), role)
 
+    @staticmethod
+    def group_text(group: EndpointGroup, column: int) -> str:
+        """What a group row shows in ``column``."""
+        return f"{group.title} ({len(group.rows)})" if column == NAME_COLUMN else ""
+
+    @staticmethod
+    def row_text(row: EndpointRow, column: int) -> str:
+        """What an endpoint row shows in ``column``."""
+        endpoint = row.endpoint
+        if column == NAME_COLUMN:
+            return endpoint.name
+        if column == REQUEST_COLUMN:
+            return endpoint.label if endpoint.path else REQUEST_TEXT.get(endpoint.kind, "")
+        return row.notes()
+
     def _group_data(self, group: EndpointGroup, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME_COLUMN:
-                return f"{group.title} ({len(group.rows)})"
-            return ""
+            return self.group_text(group, column)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -194,11 +222,7 @@ class EndpointModel(TwoLevelModel):
     def _row_data(self, row: EndpointRow, column: int, role: int) -> Any:
         endpoint = row.endpoint
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME_COLUMN:
-                return endpoint.name
-            if column == REQUEST_COLUMN:
-                return endpoint.label if endpoint.path else REQUEST_TEXT.get(endpoint.kind, "")
-            return row.notes()
+            return self.row_text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip()
         if role == ENDPOINT_ID_ROLE:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,60 @@ from scope_picker.ui.endpoint_model import (
     EndpointModel,
 )
 from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.two_level_model import ROOT
+
+TextKey = tuple[int, bool, bool, str]
+"""What decides a cell's width: column, group row or not, deprecated or not, its text."""
+
+
+class EndpointList(QTreeView):
+    """The grouped endpoint list; each column fits its widest text, measured once per text.
+
+    Left to itself, a ResizeToContents column asks the delegate for the size of every row on
+    each reset, a dozen ``data()`` calls per cell, and the model resets on every tick. Here
+    each distinct text is measured once by that same delegate and a column is as wide as the
+    widest text among the rows shown (expanded groups); a new font or style measures afresh.
+    """
+
+    def __init__(self, model: EndpointModel) -> None:
+        super().__init__()
+        self._model = model
+        self._text_widths: dict[TextKey, int] = {}
+        self.setModel(model)
+
+    def sizeHintForColumn(self, column: int) -> int:
+        model = self._model
+        if not model.groups:
+            return -1  # what QTreeView answers for no rows: the header alone decides
+        # Column 0 is indented as deep as the row sits, as QTreeView measures it.
+        group_indent = self.indentation() if self.rootIsDecorated() else 0
+        row_indent = group_indent + self.indentation()
+        if column != NAME_COLUMN:
+            group_indent = row_indent = 0
+        widest = 0
+        for group_row, group in enumerate(model.groups):
+            group_index = model.index(group_row, 0)
+            key = (column, True, False, model.group_text(group, column))
+            widest = max(widest, self._text_width(key, group_row, ROOT) + group_indent)
+            if not self.isExpanded(group_index):
+                continue
+            for row_number, row in enumerate(group.rows):
+                key = (column, False, row.endpoint.deprecated, model.row_text(row, column))
+                widest = max(widest, self._text_width(key, row_number, group_index) + row_indent)
+        return widest
+
+    def _text_width(self, key: TextKey, row: int, parent: QModelIndex) -> int:
+        """The delegate's width for a cell of this text and kind of row (fonts differ)."""
+        width = self._text_widths.get(key)
+        if width is None:
+            width = self.sizeHintForIndex(self._model.index(row, key[0], parent)).width()
+            self._text_widths[key] = width
+        return width
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._text_widths.clear()
+        super().changeEvent(event)
 
 
 class EndpointPanel(QWidget):
@@ -47,7 +101,7 @@ class EndpointPanel(QWidget):
         )
         self.show_public.toggled.connect(self.model.set_show_public)
 
-        self.view = QTreeView()
+        self.view = EndpointList(self.model)
         self.view.setObjectName("endpointList")
         self.view.setAccessibleName("Covered endpoints")
         self.view.setToolTip(
@@ -55,7 +109,6 @@ class EndpointPanel(QWidget):
             "greyed rows are blocked until another scope is ticked. "
             "Enter or a double click opens the endpoint's reference page"
         )
-        self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

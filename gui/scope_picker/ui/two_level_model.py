@@ -44,7 +44,9 @@ class TwoLevelModel(QAbstractItemModel):
         return int(index.internalId()) - 1
 
     def index(self, row: int, column: int, parent: AnyIndex = ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() would ask rowCount() and columnCount() back through Qt; views call
+        # index() for every cell they paint, so the same check is made here directly.
+        if not (0 <= row < self.rowCount(parent) and 0 <= column < len(self._headers)):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, column, _GROUP_ID)
