@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QTreeView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -179,3 +180,31 @@ def test_panel_counts_and_keeps_folded_groups_folded(
     panel.show_public.setChecked(True)
     assert panel.model.show_public
     assert "need no scope" in panel.summary.text()
+
+
+@pytest.mark.parametrize("show_public", [False, True])
+def test_columns_fit_their_widest_text_as_qt_measures_it(
+    qtbot: QtBot, adapter: SelectionAdapter, selection: Selection, show_public: bool
+) -> None:
+    panel = EndpointPanel(adapter)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_public.setChecked(show_public)
+    columns = (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN)
+
+    def qt_widths() -> list[int]:
+        # What QTreeView itself measures, cell by cell, for a ResizeToContents column.
+        return [QTreeView.sizeHintForColumn(panel.view, column) for column in columns]
+
+    for scopes in (
+        ["playlist-read-private"],
+        ["user-read-playback-state", "playlist-modify-public", "user-library-read"],
+        [scope.name for scope in selection.catalogue.scopes],
+    ):
+        selection.replace(scopes)
+        assert [panel.view.sizeHintForColumn(column) for column in columns] == qt_widths()
+    panel.view.collapse(panel.model.index(0, 0))
+    assert [panel.view.sizeHintForColumn(column) for column in columns] == qt_widths()
+    selection.clear()
+    if not show_public:
+        assert [panel.view.sizeHintForColumn(column) for column in columns] == [-1, -1, -1]

@@ -171,3 +171,38 @@ def test_space_in_a_tree_view_toggles_the_current_row(
     assert selection.scopes == ("user-top-read",)
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert selection.scopes == ()
+
+
+def test_a_change_signals_only_the_rows_it_touched(
+    model: ScopeTreeModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    signalled: list[tuple[int, int, int, int, str | None]] = []
+
+    def record(top_left: QModelIndex, bottom_right: QModelIndex) -> None:
+        parent = top_left.parent()
+        category = parent.data(CATEGORY_ID_ROLE) if parent.isValid() else None
+        signalled.append(
+            (top_left.row(), top_left.column(), bottom_right.row(), bottom_right.column(), category)
+        )
+
+    model.dataChanged.connect(record)
+    users = [scope.name for scope in catalogue.scopes_in("users")]
+    users_row = category_index(model, "users").row()
+    selection.set_selected([users[1]], True)
+    # The ticked scope's check box, then the category row: its check and its count.
+    assert signalled == [
+        (1, NAME_COLUMN, 1, NAME_COLUMN, "users"),
+        (users_row, 0, users_row, 1, None),
+    ]
+    signalled.clear()
+    selection.set_selected(["user-follow-read", users[0], users[2]], True)
+    follow_row = category_index(model, "follow").row()
+    follow_scope_row = [s.name for s in catalogue.scopes_in("follow")].index("user-follow-read")
+    assert signalled == [
+        (follow_scope_row, NAME_COLUMN, follow_scope_row, NAME_COLUMN, "follow"),
+        (0, NAME_COLUMN, 2, NAME_COLUMN, "users"),
+        (follow_row, 0, users_row, 1, None),
+    ]
+    signalled.clear()
+    selection.set_selected([users[1]], True)  # no change, no signal
+    assert signalled == []
