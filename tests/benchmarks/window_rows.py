@@ -241,10 +241,18 @@ class WindowRows:
                 found[scale].append(measured.random_tick())
         return found
 
+    @property
+    def categories(self) -> int:
+        """How many categories the catalogues have (scaling keeps them)."""
+        return len(self.windows[self._count_scale].catalogue.categories)
+
+    @property
+    def _count_scale(self) -> int:
+        return COUNT_SCALE if COUNT_SCALE in self.windows else min(self.windows)
+
     def update_counts(self) -> dict[str, dict[str, int]]:
         """Counts for one scope, one whole category and select-all, in the x10 catalogue."""
-        scale = COUNT_SCALE if COUNT_SCALE in self.windows else min(self.windows)
-        measured = self.windows[scale]
+        measured = self.windows[self._count_scale]
         catalogue = measured.catalogue
         largest = max(
             range(len(catalogue.categories)),
