@@ -14,6 +14,7 @@ its figures mean little. Qt runs offscreen unless QT_QPA_PLATFORM says otherwise
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import math
 import os
@@ -24,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ SCALES = (1, 10, 100)
 LAUNCH_TIMEOUT_S = 120.0
 
 PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
+FROZEN_SIZE = "Frozen one-folder bundle size"
+FROZEN_COLD_START = "Frozen cold start to first flush (median)"
 
 COUNTED_CHANGES = (
     ("updates_whole_category", CATEGORY, "Updates for ticking a whole category (x10)", ""),
@@ -117,40 +120,72 @@ class Launch:
     max_rss_bytes: int
 
 
-def launch(command: Sequence[str], env: dict[str, str]) -> Launch:
-    """Start ``command``, wait for its first-paint line, then reap it with its resource usage.
+@dataclass(frozen=True)
+class FirstPaintSignal:
+    """How a child process says that its window has been painted for the first time."""
 
-    The time runs from just before the process is created to the moment the line arrives;
+    stream: str
+    """"stdout" or "stderr": where the telling line appears."""
+    is_first_paint: Callable[[str], bool]
+    exits_by_itself: bool
+    """False: the child keeps running and is killed once it has told."""
+    env: dict[str, str] = field(default_factory=dict)
+
+
+LAUNCHER_SIGNAL = FirstPaintSignal(
+    "stdout", lambda line: line.strip() == FIRST_PAINT_LINE, exits_by_itself=True
+)
+"""launcher.py prints its line after the first Paint event, then quits."""
+
+QT_FLUSH_SIGNAL = FirstPaintSignal(
+    "stderr",
+    lambda line: line.startswith("qt.widgets.painting: Flushing") and "to QWidget" in line,
+    exits_by_itself=False,
+    env={"QT_LOGGING_RULES": "qt.widgets.painting=true"},
+)
+"""Any Qt widgets program, frozen ones included, logs its window's first flush to the screen
+(after every widget in it has painted) when Qt's painting log is switched on."""
+
+
+def launch(command: Sequence[str], env: dict[str, str], signal: FirstPaintSignal) -> Launch:
+    """Start ``command``, wait for its first-paint signal, then reap it with its resource usage.
+
+    The time runs from just before the process is created to the moment the signal arrives;
     peak memory is the child's own ru_maxrss, read by wait4 (Linux reports KiB).
     """
-    with tempfile.TemporaryFile() as stderr:
+    with tempfile.TemporaryFile() as other_stream:
+        streams: dict[str, Any] = {"stdout": other_stream, "stderr": other_stream}
+        streams[signal.stream] = subprocess.PIPE
         started = time.perf_counter()
         process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=stderr, env=env, text=True
+            command, **streams, env={**env, **signal.env}, text=True, errors="replace"
         )
         watchdog = threading.Timer(LAUNCH_TIMEOUT_S, process.kill)
         watchdog.start()
         try:
-            assert process.stdout is not None
-            line = process.stdout.readline()
+            telling = process.stdout if signal.stream == "stdout" else process.stderr
+            assert telling is not None
+            painted = any(signal.is_first_paint(line) for line in telling)
             seconds = time.perf_counter() - started
-            process.stdout.read()
+            if painted and not signal.exits_by_itself:
+                process.kill()
+            telling.read()
             _pid, status, usage = os.wait4(process.pid, 0)
         finally:
             watchdog.cancel()
         process.returncode = os.waitstatus_to_exitcode(status)
-        if line.strip() != FIRST_PAINT_LINE or process.returncode != 0:
-            stderr.seek(0)
-            errors = stderr.read().decode(errors="replace").strip()
+        if not painted or (signal.exits_by_itself and process.returncode != 0):
+            other_stream.seek(0)
+            errors = other_stream.read().decode(errors="replace").strip()
             raise BenchmarkError(
-                f"{' '.join(command)} exited {process.returncode} without reporting its "
-                f"first paint (printed {line.strip()!r}): {errors[-2000:]}"
+                f"{' '.join(command)} exited {process.returncode} without a sign of its first "
+                f"paint: {errors[-2000:]}"
             )
     return Launch(seconds, usage.ru_maxrss * 1024)
 
 
 def interleaved(
-    commands: dict[str, Sequence[str]], runs: int, env: dict[str, str]
+    commands: dict[str, Sequence[str]], runs: int, env: dict[str, str], signal: FirstPaintSignal
 ) -> dict[str, list[Launch]]:
     """``runs`` launches of each command, taken in turn (the order flips every round).
 
@@ -158,13 +193,13 @@ def interleaved(
     page cache, as a user's second start of the day would.
     """
     for command in commands.values():
-        launch(command, env)
+        launch(command, env, signal)
     found: dict[str, list[Launch]] = {name: [] for name in commands}
     names = list(commands)
     for round_number in range(runs):
         order = names if round_number % 2 == 0 else names[::-1]
         for name in order:
-            found[name].append(launch(commands[name], env))
+            found[name].append(launch(commands[name], env, signal))
     return found
 
 
@@ -188,7 +223,7 @@ def cold_start_rows(settings: Settings, scratch: Path) -> list[Row]:
         APP: [sys.executable, str(LAUNCHER), APP],
         BARE: [sys.executable, str(LAUNCHER), BARE],
     }
-    launches = interleaved(commands, settings.cold_runs, child_env(scratch))
+    launches = interleaved(commands, settings.cold_runs, child_env(scratch), LAUNCHER_SIGNAL)
     return [
         ratio_row(
             "cold_start",
@@ -342,18 +377,82 @@ def counts_rows(counts: dict[str, dict[str, int]], categories: int) -> list[Row]
 # --- the frozen bundle -----------------------------------------------------------------------
 
 
-def frozen_rows() -> list[Row]:
-    """Size and cold start of the PyInstaller bundle against a bare window frozen alike.
+def packaging_build() -> Any:
+    """packaging/build.py as a module, for its bundle names and its size measure."""
+    sys.path.insert(0, str(PACKAGING_BUILD.parent))  # build.py imports icons.py beside it
+    spec = importlib.util.spec_from_file_location("packaging_build", PACKAGING_BUILD)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    return module
 
-    Not measured yet: the build script (issue of the packaging branch) is not in this checkout.
+
+def frozen_rows(settings: Settings, scratch: Path, freeze: bool) -> list[Row]:
+    """Size and cold start of the one-folder PyInstaller bundle, next to a bare PySide6 window
+    frozen by the same spec (packaging/build.py builds both, into the scratch folder).
+
+    Neither frozen program prints anything when painted, so both are timed to the first
+    flush of their window, which Qt logs when its painting log is on (QT_FLUSH_SIGNAL).
     """
-    if PACKAGING_BUILD.exists():
-        note = "not built: bench.py does not freeze bundles yet (packaging/build.py is new)"
-    else:
-        note = "not built: packaging/build.py is not in this checkout yet"
+    note = ""
+    if not PACKAGING_BUILD.exists():
+        note = "not built: packaging/build.py is not in this checkout"
+    elif not freeze:
+        note = "not built: --quick and --no-frozen skip freezing (about a minute)"
+    elif importlib.util.find_spec("PyInstaller") is None:
+        note = "not built: PyInstaller is not installed (pip install -e '.[dev]')"
+    if note:
+        return [
+            Row("frozen_size", FROZEN_SIZE, "-", "-", SKIP, note=note),
+            Row("frozen_cold_start", FROZEN_COLD_START, "-", "-", SKIP, note=note),
+        ]
+    build = packaging_build()
+    dist, work = scratch / "dist", scratch / "work"
+    built = subprocess.run(
+        [sys.executable, str(PACKAGING_BUILD), "--dist-dir", str(dist), "--work-dir", str(work)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if built.returncode != 0:
+        raise BenchmarkError(f"packaging/build.py failed: {built.stderr[-2000:]}")
+    release = f"{build.EXECUTABLE}-{build.project_version()}-linux-{platform.machine()}"
+    bundles = {
+        APP: dist / release / "lib" / build.EXECUTABLE,
+        BARE: work / "baseline-dist-one-folder" / build.BASELINE_EXECUTABLE,
+    }
+    commands = {kind: [str(bundles[kind] / bundles[kind].name)] for kind in bundles}
+    sizes = {kind: build.BuildResult(kind, path, 0.0).size() for kind, path in bundles.items()}
+    app_bytes, app_files = sizes[APP]
+    bare_bytes, bare_files = sizes[BARE]
+    launches = interleaved(commands, settings.cold_runs, child_env(scratch), QT_FLUSH_SIGNAL)
     return [
-        Row("frozen_size", "Frozen bundle size", "-", "-", SKIP, note=note),
-        Row("frozen_cold_start", "Frozen cold start to first paint", "-", "-", SKIP, note=note),
+        Row(
+            key="frozen_size",
+            figure=FROZEN_SIZE,
+            measured=(
+                f"{app_bytes / 2**20:.1f} MiB, {app_files} files vs bare "
+                f"{bare_bytes / 2**20:.1f} MiB, {bare_files} files = "
+                f"{app_bytes / bare_bytes:.2f}x"
+            ),
+            budget="(reported)",
+            result="INFO",
+            values={
+                "app_bytes": app_bytes,
+                "app_files": app_files,
+                "bare_bytes": bare_bytes,
+                "bare_files": bare_files,
+            },
+        ),
+        ratio_row(
+            "frozen_cold_start",
+            FROZEN_COLD_START,
+            {name: [run.seconds * 1000 for run in runs] for name, runs in launches.items()},
+            "ms",
+            COLD_START_BUDGET,
+        ),
     ]
 
 
@@ -390,6 +489,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         "--json", type=Path, default=DEFAULT_JSON, help=f"default: {DEFAULT_JSON.name} here"
     )
     parser.add_argument("--seed", type=int, default=7, help="seed of the random ticks")
+    parser.add_argument(
+        "--no-frozen", action="store_true", help="skip freezing and timing the standalone bundle"
+    )
     parser.add_argument("--runs", type=int, help="cold starts of each kind (default 9, quick 2)")
     parser.add_argument("--ticks", type=int, help="ticks per catalogue (default 300, quick 6)")
     return parser.parse_args(argv)
@@ -406,8 +508,9 @@ def main(argv: Sequence[str]) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="scope-picker-bench-") as scratch:
             rows = cold_start_rows(settings, Path(scratch))
-        rows += tick_rows(settings)
-        rows += frozen_rows()
+            rows += tick_rows(settings)
+            freeze = not (args.quick or args.no_frozen)
+            rows += frozen_rows(settings, Path(scratch), freeze)
     except (BenchmarkError, PaintTimeoutError) as error:
         print(f"bench.py: error: {error}", file=sys.stderr)
         return 2
