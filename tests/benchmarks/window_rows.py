@@ -16,23 +16,20 @@ appears), with nothing forced or skipped.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from synthetic import scaled_catalogue
 
+from scope_picker.app import create_window
 from scope_picker.core.catalogue import Catalogue, load_catalogue
-
-if TYPE_CHECKING:
-    from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.main_window import MainWindow
 
 WARM_UP_TICKS = 5
 PAINT_TIMEOUT_S = 10.0
@@ -45,11 +42,6 @@ SELECT_ALL_PATH = "the window has no Select-all control: Selection.replace(every
 
 class PaintTimeoutError(RuntimeError):
     """A view did not repaint after a tick: the measurement would be meaningless."""
-
-
-def window_available() -> bool:
-    """True once the main window (issue 3) is part of the installed app."""
-    return importlib.util.find_spec("scope_picker.ui.main_window") is not None
 
 
 class PaintWatch(QObject):
@@ -107,9 +99,8 @@ class MeasuredWindow:
     """The app's main window over one catalogue, with its paints and updates counted."""
 
     def __init__(self, catalogue: Catalogue, settings_file: Path, seed: int) -> None:
-        from scope_picker.app import create_window  # the function main() builds it with
-
         self.catalogue = catalogue
+        # create_window is what the app's main() builds its window with.
         self.window: MainWindow = create_window(
             catalogue, QSettings(str(settings_file), QSettings.Format.IniFormat)
         )
@@ -170,7 +161,7 @@ class MeasuredWindow:
             QApplication.processEvents()
             time.sleep(0.001)
 
-    def set_checked(self, index: object, checked: bool) -> None:
+    def set_checked(self, index: QModelIndex, checked: bool) -> None:
         """Tick or untick a row as a click does."""
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if not self.model.setData(index, state.value, Qt.ItemDataRole.CheckStateRole):
