@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import public_endpoints
 from scope_picker.core.selection import Selection
+from scope_picker.ui.endpoint_model import _ANSWERED_ROLES as ANSWERED
 from scope_picker.ui.endpoint_model import (
     ENDPOINT_ID_ROLE,
     NAME_COLUMN,
@@ -208,3 +209,18 @@ def test_columns_fit_their_widest_text_as_qt_measures_it(
     selection.clear()
     if not show_public:
         assert [panel.view.sizeHintForColumn(column) for column in columns] == [-1, -1, -1]
+
+
+def test_data_answers_no_role_outside_the_declared_ones(
+    model: EndpointModel, selection: Selection
+) -> None:
+    # data() returns None for undeclared roles before looking anything up, so a role answered
+    # below that filter but not declared in it would silently never reach a view.
+    selection.replace([scope.name for scope in selection.catalogue.scopes])
+    model.set_show_public(True)
+    undeclared = [role for role in range(Qt.ItemDataRole.UserRole + 8) if role not in ANSWERED]
+    for group in model.groups:
+        for column in range(model.columnCount()):
+            assert all(model._group_data(group, column, role) is None for role in undeclared)
+            for row in group.rows:
+                assert all(model._row_data(row, column, role) is None for role in undeclared)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
+from scope_picker.ui.scope_tree_model import _ANSWERED_ROLES as ANSWERED
 from scope_picker.ui.scope_tree_model import (
     CATEGORY_ID_ROLE,
     DESCRIPTION_COLUMN,
@@ -206,3 +207,17 @@ def test_a_change_signals_only_the_rows_it_touched(
     signalled.clear()
     selection.set_selected([users[1]], True)  # no change, no signal
     assert signalled == []
+
+
+def test_data_answers_no_role_outside_the_declared_ones(
+    model: ScopeTreeModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    # data() returns None for undeclared roles before looking anything up, so a role answered
+    # below that filter but not declared in it would silently never reach a view.
+    selection.replace([catalogue.scopes[0].name])
+    undeclared = [role for role in range(Qt.ItemDataRole.UserRole + 8) if role not in ANSWERED]
+    for category in catalogue.categories:
+        for column in range(model.columnCount()):
+            assert all(model._category_data(category, column, r) is None for r in undeclared)
+            for scope in catalogue.scopes_in(category.id):
+                assert all(model._scope_data(scope, column, r) is None for r in undeclared)
