@@ -195,3 +195,13 @@ def test_space_format_is_exactly_what_spotify_expects() -> None:
     assert format_scopes(("user-read-email", "streaming")) == "user-read-email streaming"
     assert format_scopes(("a-b", "c"), CopyFormat.URL_ENCODED) == "a-b%20c"
     assert format_scopes((), CopyFormat.JSON) == "[]"
+
+
+@pytest.mark.parametrize("fmt", list(CopyFormat))
+def test_a_saved_format_name_reads_back(fmt: CopyFormat) -> None:
+    assert CopyFormat.from_saved(fmt.name) is fmt
+
+
+@pytest.mark.parametrize("saved", [None, "", "json", "JSON array", "SPACE ", 3, b"JSON", ["JSON"]])
+def test_anything_else_saved_is_no_format(saved: object) -> None:
+    assert CopyFormat.from_saved(saved) is None

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from scope_picker.core.catalogue import Catalogue, Endpoint
+from scope_picker.core.search import normalise
 
 _METHOD_AND_PATH = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)$", re.IGNORECASE)
 _API_PREFIX = "/v1"
 _PLACEHOLDER = re.compile(r"^\{[^/{}]+\}$")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _SUGGESTIONS = 3
 
 
@@ -52,7 +52,7 @@ class EndpointMatch:
 
 def find_endpoint(catalogue: Catalogue, text: str) -> EndpointMatch:
     """Resolve ``text`` to one endpoint of the catalogue; see the module docstring."""
-    wanted = _normalise(text)
+    wanted = normalise(text)
     if catalogue.has_endpoint(wanted.lower()):
         return EndpointMatch(text, catalogue.endpoint(wanted.lower()))
     method_path = _METHOD_AND_PATH.match(wanted)
@@ -112,11 +112,11 @@ def _by_name(catalogue: Catalogue, text: str, wanted: str) -> EndpointMatch:
 
 
 def _reference_name(endpoint: Endpoint) -> tuple[str, ...]:
-    return (_normalise(endpoint.name).lower(),)
+    return (normalise(endpoint.name).lower(),)
 
 
 def _page_names(endpoint: Endpoint) -> tuple[str, ...]:
-    return tuple(_normalise(name).lower() for name in endpoint.page_names)
+    return tuple(normalise(name).lower() for name in endpoint.page_names)
 
 
 def _without_replaced(found: list[Endpoint]) -> list[Endpoint]:
@@ -134,14 +134,9 @@ def _near(catalogue: Catalogue, text: str) -> tuple[Endpoint, ...]:
     keys: dict[str, Endpoint] = {}
     for endpoint in catalogue.endpoints:
         for key in (endpoint.id, endpoint.label, endpoint.name, *endpoint.page_names):
-            keys.setdefault(_normalise(key).lower(), endpoint)
-    close = difflib.get_close_matches(_normalise(text).lower(), keys, n=10, cutoff=0.6)
+            keys.setdefault(normalise(key).lower(), endpoint)
+    close = difflib.get_close_matches(normalise(text).lower(), keys, n=10, cutoff=0.6)
     return tuple(dict.fromkeys(keys[key] for key in close))[:_SUGGESTIONS]
-
-
-def _normalise(text: str) -> str:
-    """Curly apostrophes straightened and runs of whitespace made one space."""
-    return " ".join(text.translate(_APOSTROPHES).split())
 
 
 def _path_segments(path: str) -> tuple[str, ...]:

@@ -159,6 +159,13 @@ class CopyFormat(Enum):
         """The menu text."""
         return str(self.value)
 
+    @classmethod
+    def from_saved(cls, value: object) -> CopyFormat | None:
+        """The format a saved ``name`` stands for; None for anything else (stale or damaged)."""
+        if isinstance(value, str) and value in cls.__members__:
+            return cls[value]
+        return None
+
 
 def _python_list(scopes: Sequence[str]) -> str:
     return "[" + ", ".join(repr(s) for s in scopes) + "]"
