@@ -20,7 +20,6 @@ from scope_picker.core.catalogue import (
     CatalogueError,
     Endpoint,
     EndpointKind,
-    Requirement,
     Scope,
     load_catalogue,
 )
@@ -32,7 +31,7 @@ from scope_picker.core.coverage import (
     public_endpoints,
 )
 from scope_picker.core.endpoint_lookup import find_endpoint
-from scope_picker.core.least_scopes import LeastScopes, ScopeChoice, least_scopes
+from scope_picker.core.least_scopes import LeastScopes, least_scopes
 from scope_picker.core.scope_string import ParsedScopes, parse_scopes
 
 PROG = "scope-picker"
@@ -366,9 +365,7 @@ def _for_endpoints_lines(
     catalogue: Catalogue, endpoints: Sequence[Endpoint], result: LeastScopes
 ) -> list[str]:
     lines = [f"Endpoints ({len(endpoints)})"]
-    lines += _endpoint_table(
-        catalogue, endpoints, [_requirement_text(e.requirement) for e in endpoints]
-    )
+    lines += _endpoint_table(catalogue, endpoints, [e.requirement.summary for e in endpoints])
     lines += ["", f"Scopes ({len(result.scopes)})"]
     for name in result.scopes:
         lines += [f"  {name}", f"      {result.needed_by(name)}"]
@@ -379,7 +376,7 @@ def _for_endpoints_lines(
     for choice in result.choices:
         options = " or ".join(choice.options)
         if choice.chosen is None:
-            settled = ", ".join(_settled_by(choice, result))
+            settled = ", ".join(result.settled_by(choice))
             lines.append(f"  {options}: settled by {settled}, needed anyway")
         else:
             lines.append(f"  {options}: picked {choice.chosen}")
@@ -391,36 +388,13 @@ def _for_endpoints_lines(
             lines.append(f"      other options: {others} (--prefer one to pick it)")
     if result.optional:
         lines += ["", f"Optional scopes, left out ({len(result.optional)})"]
-    for name, adds in _optional_additions(result):
+    for name in result.optional:
         lines.append(f"  {name}")
-        lines += [f"      adds to {endpoint.name}: {unlocks}" for endpoint, unlocks in adds]
+        lines += [
+            f"      adds to {endpoint.name}: {unlocks}" for endpoint, unlocks in result.adds(name)
+        ]
     lines += ["", "Scope string", " ".join(result.scopes)]
     return lines
-
-
-def _settled_by(choice: ScopeChoice, result: LeastScopes) -> list[str]:
-    """The options a scope needed anyway already grants (none when the choice was made)."""
-    if choice.chosen is not None:
-        return []
-    return [option for option in choice.options if option in result.scopes]
-
-
-def _optional_additions(
-    result: LeastScopes,
-) -> list[tuple[str, list[tuple[Endpoint, str]]]]:
-    """Each left-out optional scope with, per endpoint, what it would add."""
-    return [
-        (
-            name,
-            [
-                (endpoint, option.unlocks)
-                for endpoint in endpoints
-                for option in endpoint.requirement.optional
-                if option.scope == name
-            ],
-        )
-        for name, endpoints in result.optional.items()
-    ]
 
 
 def _for_endpoints_document(
@@ -439,7 +413,7 @@ def _for_endpoints_document(
             {
                 "options": list(choice.options),
                 "chosen": choice.chosen,
-                "settled_by": _settled_by(choice, result),
+                "settled_by": list(result.settled_by(choice)),
                 "endpoints": [e.id for e in choice.endpoints],
                 "note": choice.note,
             }
@@ -448,9 +422,11 @@ def _for_endpoints_document(
         "optional": [
             {
                 "scope": name,
-                "adds": [{"endpoint": e.id, "unlocks": unlocks} for e, unlocks in adds],
+                "adds": [
+                    {"endpoint": e.id, "unlocks": unlocks} for e, unlocks in result.adds(name)
+                ],
             }
-            for name, adds in _optional_additions(result)
+            for name in result.optional
         ],
         "scope_string": " ".join(result.scopes),
     }
@@ -482,7 +458,7 @@ def _list_lines(catalogue: Catalogue, *, with_endpoints: bool) -> list[str]:
         for group, endpoints in _endpoints_by_group(catalogue):
             lines += ["", f"Endpoints: {group}"]
             lines += _endpoint_table(
-                catalogue, endpoints, [_requirement_text(e.requirement) for e in endpoints]
+                catalogue, endpoints, [e.requirement.summary for e in endpoints]
             )
     return lines
 
@@ -574,25 +550,10 @@ def _endpoint_table(
             name = endpoint.name
         else:
             where, name = "", f"{endpoint.name} ({_KIND_TEXT[endpoint.kind]})"
-        marks = [_deprecation_text(catalogue, endpoint)] if endpoint.deprecated else []
+        marks = [catalogue.deprecation_mark(endpoint)] if endpoint.deprecated else []
         marks += [note] if note else []
         rows.append(f"  {where}{name}" + "".join(f"  [{mark}]" for mark in marks))
     return rows
-
-
-def _deprecation_text(catalogue: Catalogue, endpoint: Endpoint) -> str:
-    if endpoint.replaced_by is None:
-        return "deprecated"
-    return f"deprecated, use {catalogue.endpoint(endpoint.replaced_by).label}"
-
-
-def _requirement_text(requirement: Requirement) -> str:
-    """``needs a and one of b, c; optional: d`` in one line."""
-    needs = [*requirement.required, *(f"one of {', '.join(g)}" for g in requirement.any_of)]
-    text = "needs " + " and ".join(needs) if needs else "needs no scope"
-    if requirement.optional:
-        text += "; optional: " + ", ".join(o.scope for o in requirement.optional)
-    return text
 
 
 def _width(texts: Iterable[str]) -> int:

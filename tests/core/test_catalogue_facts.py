@@ -371,3 +371,24 @@ def test_version_and_source_dates(catalogue: Catalogue) -> None:
     assert catalogue.version
     dates = {source.id: source.date for source in catalogue.sources}
     assert dates == {"scopes-page": "2025", "openapi": "2026-05-31"}
+
+
+def test_requirement_summary_in_one_line(catalogue: Catalogue) -> None:
+    summaries = {
+        endpoint_id: catalogue.endpoint(endpoint_id).requirement.summary
+        for endpoint_id in ("upload-custom-playlist-cover", "get-current-users-profile", "search")
+    }
+    assert summaries == {
+        "upload-custom-playlist-cover": (
+            "needs ugc-image-upload and one of playlist-modify-public, playlist-modify-private"
+        ),
+        "get-current-users-profile": "needs no scope; optional: user-read-private, user-read-email",
+        "search": "needs no scope; optional: user-read-private",
+    }
+
+
+def test_deprecation_mark_names_the_replacement(catalogue: Catalogue) -> None:
+    assert catalogue.deprecation_mark(catalogue.endpoint("save-audiobooks-user")) == (
+        "deprecated, use PUT /me/library"
+    )
+    assert catalogue.deprecation_mark(catalogue.endpoint("get-multiple-albums")) == "deprecated"

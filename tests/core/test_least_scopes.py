@@ -97,3 +97,24 @@ def test_result_covers_everything_and_nothing_smaller_does(
             or (i in smaller_coverage and smaller_coverage[i].callable)
             for i in endpoint_ids
         ), smaller
+
+
+def test_a_choice_settled_by_a_required_scope_names_it(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["upload-custom-playlist-cover"])
+    [choice] = result.choices
+    assert result.settled_by(choice) == ()  # chosen, not settled
+    settled = least_scopes(catalogue, ["save-library-items", "save-tracks-user"])
+    assert [c.chosen for c in settled.choices] == [None]
+    assert settled.settled_by(settled.choices[0]) == ("user-library-modify",)
+
+
+def test_adds_says_what_a_left_out_optional_scope_unlocks(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["get-current-users-profile", "search"])
+    assert [(e.id, unlocks) for e, unlocks in result.adds("user-read-private")] == [
+        ("search", "market=from_token, which uses the user's country"),
+        (
+            "get-current-users-profile",
+            "the country, subscription level (product) and explicit-content settings",
+        ),
+    ]
+    assert result.adds("streaming") == ()

@@ -114,6 +114,15 @@ class Requirement:
         return not self.required and not self.any_of
 
     @property
+    def summary(self) -> str:
+        """``needs a and one of b, c; optional: d`` in one line."""
+        needs = [*self.required, *(f"one of {', '.join(group)}" for group in self.any_of)]
+        text = "needs " + " and ".join(needs) if needs else "needs no scope"
+        if self.optional:
+            text += "; optional: " + ", ".join(option.scope for option in self.optional)
+        return text
+
+    @property
     def scopes(self) -> frozenset[str]:
         """Every scope this requirement mentions."""
         return frozenset(self.required).union(
@@ -250,6 +259,12 @@ class Catalogue:
     def in_scope_order(self, names: Iterable[str]) -> tuple[str, ...]:
         """Known scope names, deduplicated and in catalogue order."""
         return tuple(sorted(set(names), key=self._scope_rank.__getitem__))
+
+    def deprecation_mark(self, endpoint: Endpoint) -> str:
+        """``deprecated``, or ``deprecated, use GET /new/path`` when it has a replacement."""
+        if endpoint.replaced_by is None:
+            return "deprecated"
+        return f"deprecated, use {self.endpoint(endpoint.replaced_by).label}"
 
     def endpoint_sort_key(self, endpoint: Endpoint) -> tuple[int, int]:
         """Orders endpoints by reference group, then as the catalogue lists them."""

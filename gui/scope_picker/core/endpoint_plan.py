@@ -118,10 +118,7 @@ class EndpointPlan:
             return self._result.needed_by(scope)
         if role is ScopeRole.OPTIONAL:
             return "optional for: " + "; ".join(
-                f"{endpoint.name} ({option.unlocks})"
-                for endpoint in self._result.optional[scope]
-                for option in endpoint.requirement.optional
-                if option.scope == scope
+                f"{endpoint.name} ({unlocks})" for endpoint, unlocks in self._result.adds(scope)
             )
         if role is ScopeRole.ALTERNATIVE:
             users = (e.name for e in self.picked if scope in e.requirement.scopes)

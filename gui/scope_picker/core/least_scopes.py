@@ -37,6 +37,21 @@ class LeastScopes:
         """``needed by: Add Items to Playlist, ...`` for one chosen scope."""
         return "needed by: " + ", ".join(e.name for e in self.reasons.get(scope, ()))
 
+    def settled_by(self, choice: ScopeChoice) -> tuple[str, ...]:
+        """The options a scope needed anyway already grants (none when the choice was made)."""
+        if choice.chosen is not None:
+            return ()
+        return tuple(option for option in choice.options if option in self.scopes)
+
+    def adds(self, scope: str) -> tuple[tuple[Endpoint, str], ...]:
+        """What a left-out optional scope would add: each endpoint with what it unlocks."""
+        return tuple(
+            (endpoint, option.unlocks)
+            for endpoint in self.optional.get(scope, ())
+            for option in endpoint.requirement.optional
+            if option.scope == scope
+        )
+
 
 def least_scopes(
     catalogue: Catalogue,
