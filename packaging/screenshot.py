@@ -69,7 +69,7 @@ def screenshot(
         window = create_window(load_catalogue(), settings)
         window.theme_menu.choose(theme)
         window.adapter.selection.replace(scopes)
-        window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope(current))
+        window.show_scope(current)
         window.endpoints.show_public.setChecked(show_public)
         window.move(0, 0)
         window.resize(*size)

@@ -162,22 +162,22 @@ def test_a_missing_clipboard_is_reported(
 
 
 def test_the_current_scope_fills_the_details(window: MainWindow, catalogue: Catalogue) -> None:
-    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("user-read-email"))
+    window.show_scope("user-read-email")
     details = window.details.toPlainText()
     assert catalogue.scope("user-read-email").description in details
     assert "“Get your real email address.”" in details
     assert "GET /me Get Current User's Profile (optional: adds the email address)" in details
 
-    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("streaming"))
+    window.show_scope("streaming")
     details = window.details.toPlainText()
     for note in catalogue.scope("streaming").note_texts:
         assert note in details
     assert "Web Playback SDK (required)" in details
 
-    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("user-soa-link"))
+    window.show_scope("user-soa-link")
     assert NO_CONSENT_TEXT in window.details.toPlainText()
 
-    window.scope_tree.setCurrentIndex(window.scope_model.index(0, 0))
+    window.scope_tree.setCurrentIndex(window.scope_proxy.index(0, 0))
     assert (
         "Ticking the category ticks (or unticks) its 1 scope at once"
         in window.details.toPlainText()
@@ -188,9 +188,11 @@ def test_arrows_move_and_space_ticks_in_the_tree(
     qtbot: QtBot, window: MainWindow, selection: Selection
 ) -> None:
     tree = window.scope_tree
-    tree.setCurrentIndex(window.scope_model.index(0, 0))  # "Images"
+    tree.setCurrentIndex(window.scope_proxy.index(0, 0))  # "Images"
     qtbot.keyClick(tree, Qt.Key.Key_Down)
-    assert tree.currentIndex() == window.scope_model.index_of_scope("ugc-image-upload")
+    assert window.scope_proxy.mapToSource(tree.currentIndex()) == (
+        window.scope_model.index_of_scope("ugc-image-upload")
+    )
     assert "ugc-image-upload" in window.details.toPlainText()
     qtbot.keyClick(tree, Qt.Key.Key_Space)
     assert selection.scopes == ("ugc-image-upload",)

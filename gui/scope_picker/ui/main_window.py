@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -27,22 +27,30 @@ from PySide6.QtWidgets import (
 from scope_picker import APP_NAME
 from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
 from scope_picker.core.coverage import Coverage
+from scope_picker.core.endpoint_plan import EndpointPlan
+from scope_picker.core.presets import Preset, presets
 from scope_picker.core.saved_selection import restore_scopes, saved_value
-from scope_picker.core.scope_string import CopyFormat, format_scopes
+from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.about import show_about
 from scope_picker.ui.authorize_panel import AuthorizePanel
+from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
+from scope_picker.ui.copy_format import CopyFormatBox
 from scope_picker.ui.doc_links import OpenDocumentationAction, open_documentation
+from scope_picker.ui.endpoint_picker import EndpointPicker
 from scope_picker.ui.endpoint_view import EndpointPanel
+from scope_picker.ui.presets_menu import presets_menu
 from scope_picker.ui.scope_details import ScopeDetails
+from scope_picker.ui.scope_import import ImportDialog, ImportReport, import_outcome
 from scope_picker.ui.scope_tree_model import (
     DESCRIPTION_COLUMN,
     NAME_COLUMN,
     SCOPE_NAME_ROLE,
     ScopeTreeModel,
 )
+from scope_picker.ui.search_bar import SearchBar, find_keys
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.theme import ThemeMenu
 from scope_picker.ui.wording import plural
@@ -54,11 +62,14 @@ SCOPES_KEY = "selection/scopes"
 COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
 AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
 COVERAGE_SHORTCUT = QKeySequence("Ctrl+E")
+PICKER_SHORTCUT = QKeySequence("Ctrl+K")
+IMPORT_SHORTCUT = QKeySequence("Ctrl+Shift+V")
 DEFAULT_SIZE = (1200, 760)
 DEFAULT_SCOPES_WIDTH = 420
 MESSAGE_TIMEOUT_MS = 8000
 NOTHING_TO_COPY = "Nothing to copy: no scope is ticked"
 NO_CLIPBOARD = "Could not copy: no clipboard is available; select the scope string instead"
+NOTHING_TO_PASTE = "Nothing to paste: the clipboard holds no text"
 
 
 class ScopeStringField(QLineEdit):
@@ -100,7 +111,9 @@ class MainWindow(QMainWindow):
 
         self.copy_action = self._make_copy_action()
         self.quit_action = self._make_quit_action()
+        self.paste_action, self.import_action, self.find_action = self._make_import_actions()
         self.scope_model = ScopeTreeModel(self.adapter, self)
+        self.scope_proxy = CheckFilterProxy(self.scope_model, self)
         self.scope_tree = self._make_scope_tree()
         self.details = ScopeDetails(catalogue)
         self.details.setObjectName("scopeDetails")
@@ -113,11 +126,17 @@ class MainWindow(QMainWindow):
         self.consent.setToolTip("What Spotify's consent screen will ask your app's users")
         self.authorize = AuthorizePanel(settings)
         self.authorize.set_scopes(selection.scopes)
+        self.picker = EndpointPicker(self.adapter, EndpointPlan(catalogue))
+        self.search = SearchBar()
+        self.import_report = ImportReport()
         self.scope_string = self._make_scope_string()
         self.copy_button = self._make_copy_button()
+        self.copy_format = CopyFormatBox(settings)
 
         self.main_splitter, self.left_splitter, self.right_splitter = self._lay_out()
-        self.show_coverage_action, self.show_authorize_action = self._make_tab_actions()
+        self.show_coverage_action, self.show_authorize_action, self.show_picker_action = (
+            self._make_tab_actions()
+        )
         self._splitters: Mapping[str, QSplitter] = dict(
             zip(
                 SPLITTER_KEYS,
@@ -141,6 +160,13 @@ class MainWindow(QMainWindow):
         self.authorize.status_message.connect(
             lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
         )
+        self.picker.status_message.connect(
+            lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+        )
+        self.picker.model.plan_changed.connect(self._show_plan)
+        self.adapter.changed.connect(lambda _coverage: self._refresh_details())
+        self.search.query_changed.connect(self._search)
+        self.scope_model.show_plan(self.picker.plan)
         self._show_scope_string(selection.coverage)
         self._restore_settings()
 
@@ -187,15 +213,40 @@ class MainWindow(QMainWindow):
         name = index.data(SCOPE_NAME_ROLE)  # a role, not scope_at: views may sort or filter
         return self._catalogue.scope(name).documentation_url if name else SCOPES_PAGE_URL
 
+    def _make_import_actions(self) -> tuple[QAction, QAction, QAction]:
+        """Paste (the standard key, when no text field takes it), Import… and Find."""
+        paste = QAction("&Paste Scope String", self)
+        paste.setObjectName("pasteScopeStringAction")
+        paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
+        paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        paste.setToolTip("Select the scopes in the clipboard's text, replacing the ticked ones")
+        paste.setStatusTip(paste.toolTip())
+        paste.triggered.connect(self.paste_scope_string)
+        imports = QAction("&Import Scope String…", self)
+        imports.setObjectName("importScopeStringAction")
+        imports.setShortcut(IMPORT_SHORTCUT)
+        imports.setToolTip("Paste a scope string into a box, see what it holds, then select it")
+        imports.setStatusTip(imports.toolTip())
+        imports.triggered.connect(self.open_import_dialog)
+        find = QAction("&Find…", self)
+        find.setObjectName("findAction")
+        find.setShortcut(find_keys())
+        find.setToolTip("Search the scopes and endpoints")
+        find.setStatusTip(find.toolTip())
+        find.triggered.connect(self._focus_search)
+        for action in (paste, imports, find):
+            self.addAction(action)
+        return paste, imports, find
+
     def _make_scope_tree(self) -> QTreeView:
         tree = QTreeView()
         tree.setObjectName("scopeTree")
         tree.setAccessibleName("Scopes")
         tree.setToolTip(
             "Tick the scopes your app asks for (Space ticks the current row); "
-            "ticking a category ticks all its scopes"
+            "ticking a category ticks all its scopes (while searching, those shown)"
         )
-        tree.setModel(self.scope_model)
+        tree.setModel(self.scope_proxy)
         tree.setUniformRowHeights(True)
         tree.setAlternatingRowColors(True)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -261,13 +312,15 @@ class MainWindow(QMainWindow):
         authorize.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.right_tabs = QTabWidget()
         self.right_tabs.setObjectName("rightTabs")
-        self.right_tabs.setAccessibleName("Coverage and authorization URL")
+        self.right_tabs.setAccessibleName("Coverage, authorization URL and endpoint picker")
         self.right_tabs.setToolTip(
-            f"What the scopes unlock ({COVERAGE_SHORTCUT.toString()}) and the authorization "
-            f"URL built from them ({AUTHORIZE_SHORTCUT.toString()})"
+            f"What the scopes unlock ({COVERAGE_SHORTCUT.toString()}), the authorization "
+            f"URL built from them ({AUTHORIZE_SHORTCUT.toString()}) and the endpoints your "
+            f"app calls, to pick the scopes from ({PICKER_SHORTCUT.toString()})"
         )
         self.right_tabs.addTab(right, "Endpoints and consent")
         self.right_tabs.addTab(authorize, "Authorization URL")
+        self.right_tabs.addTab(self.picker, "Pick endpoints")
         tab_bar = self.right_tabs.tabBar()
         tab_bar.setObjectName("rightTabBar")
         tab_bar.setAccessibleName("Right-hand pages")
@@ -288,20 +341,27 @@ class MainWindow(QMainWindow):
         strip.addWidget(string_label)
         strip.addWidget(self.scope_string, 1)
         strip.addWidget(self.copy_button)
+        format_label = QLabel("as")
+        format_label.setBuddy(self.copy_format)
+        strip.addWidget(format_label)
+        strip.addWidget(self.copy_format)
 
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.search)
+        layout.addWidget(self.import_report)
         layout.addWidget(main, 1)
         layout.addLayout(strip)
         self.setCentralWidget(central)
         return main, left, right
 
-    def _make_tab_actions(self) -> tuple[QAction, QAction]:
+    def _make_tab_actions(self) -> tuple[QAction, QAction, QAction]:
         actions = []
         for index, (text, name, shortcut) in enumerate(
             [
                 ("&Endpoints and Consent", "showCoverageAction", COVERAGE_SHORTCUT),
                 ("&Authorization URL", "showAuthorizeAction", AUTHORIZE_SHORTCUT),
+                ("&Pick Endpoints", "showPickerAction", PICKER_SHORTCUT),
             ]
         ):
             action = QAction(text, self)
@@ -311,25 +371,32 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, tab=index: self._show_tab(tab))
             self.addAction(action)
             actions.append(action)
-        return actions[0], actions[1]
+        return actions[0], actions[1], actions[2]
 
     def _show_tab(self, index: int) -> None:
         self.right_tabs.setCurrentIndex(index)
-        if index == 1:
-            self.authorize.client_id_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        else:
-            self.endpoints.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        target = (self.endpoints.view, self.authorize.client_id_edit, self.picker.view)[index]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addAction(self.copy_action)
+        edit_menu.addAction(self.paste_action)
+        edit_menu.addAction(self.import_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addAction(self.show_coverage_action)
         view_menu.addAction(self.show_authorize_action)
+        view_menu.addAction(self.show_picker_action)
         view_menu.addSeparator()
         view_menu.addMenu(self.theme_menu)
+        self.presets_menu = presets_menu(
+            "Prese&ts", presets(self._catalogue), self.apply_preset, self
+        )
+        self.menuBar().addMenu(self.presets_menu)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self.scope_documentation_action)
         help_menu.addSeparator()
@@ -344,14 +411,19 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         chain = [
+            self.search.field,
             self.scope_tree,
             self.details,
             self.right_tabs.tabBar(),
             self.endpoints.show_public,
             self.endpoints.view,
             self.consent,
+            self.picker.view,
+            self.picker.reasons,
+            self.picker.clear_button,
             self.scope_string,
             self.copy_button,
+            self.copy_format,
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -359,20 +431,94 @@ class MainWindow(QMainWindow):
     # --- behaviour ------------------------------------------------------------------------
 
     def copy_scope_string(self) -> None:
-        """Copy the ticked scopes in Spotify's format and say so in the status bar."""
+        """Copy the ticked scopes in the chosen format and say so in the status bar."""
         scopes = self._selection.scopes
         if not scopes:
             self.statusBar().showMessage(NOTHING_TO_COPY, MESSAGE_TIMEOUT_MS)
             return
-        if copy_text(format_scopes(scopes, CopyFormat.SPACE)):
+        fmt = self.copy_format.current_format()
+        if copy_text(format_scopes(scopes, fmt)):
+            shape = "" if fmt is CopyFormat.SPACE else f" as {fmt.label}"
             self.statusBar().showMessage(
-                f"Copied {plural(len(scopes), 'scope')}", MESSAGE_TIMEOUT_MS
+                f"Copied {plural(len(scopes), 'scope')}{shape}", MESSAGE_TIMEOUT_MS
             )
         else:
             self.statusBar().showMessage(NO_CLIPBOARD, MESSAGE_TIMEOUT_MS)
 
     def _open_documentation(self, url: str) -> None:
         self.statusBar().showMessage(open_documentation(url), MESSAGE_TIMEOUT_MS)
+
+    def paste_scope_string(self) -> None:
+        """Select the scopes in the clipboard's text (the Paste key outside text fields)."""
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage(NOTHING_TO_PASTE, MESSAGE_TIMEOUT_MS)
+            return
+        self.import_scope_text(text, "clipboard")
+
+    def open_import_dialog(self) -> ImportDialog:
+        """Open the Import box; accepting it selects what it holds."""
+        dialog = ImportDialog(self._catalogue, self)
+        dialog.accepted.connect(lambda: self.import_scope_text(dialog.text(), "imported text"))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def import_scope_text(self, text: str, source: str) -> None:
+        """Replace the selection with the known scopes in ``text``; report every problem."""
+        parsed = parse_scopes(self._catalogue, text)
+        if parsed.known:
+            self._selection.replace(parsed.known)
+        headline, problems = import_outcome(parsed, source)
+        self.statusBar().showMessage(headline, MESSAGE_TIMEOUT_MS)
+        if problems:
+            self.import_report.show_report(headline, problems)
+        else:
+            self.import_report.dismiss()
+
+    def apply_preset(self, preset: Preset) -> None:
+        """Replace the selection with a preset's scopes, as one change."""
+        self._selection.replace(preset.scopes)
+        self.statusBar().showMessage(
+            f"Preset {preset.name}: {plural(len(preset.scopes), 'scope')} ticked, "
+            "replacing the previous selection",
+            MESSAGE_TIMEOUT_MS,
+        )
+
+    def show_scope(self, name: str) -> None:
+        """Make the named scope the current row, ending a search that hides it."""
+        index = self.scope_proxy.mapFromSource(self.scope_model.index_of_scope(name))
+        if not index.isValid():
+            self.search.clear()
+            index = self.scope_proxy.mapFromSource(self.scope_model.index_of_scope(name))
+        self.scope_tree.setCurrentIndex(index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc reaches the window when the focused control has no use for it.
+        if event.key() == Qt.Key.Key_Escape and self.search.query:
+            event.accept()
+            self.search.clear()
+            return
+        super().keyPressEvent(event)
+
+    def _focus_search(self) -> None:
+        self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.field.selectAll()
+
+    def _search(self, query: str) -> None:
+        self.scope_proxy.set_search(query)
+        self.scope_tree.expandAll()
+        self.picker.set_search(query)
+        self.search.show_counts(
+            self.scope_proxy.visible_leaf_count(), self.picker.proxy.visible_leaf_count()
+        )
+
+    def _show_plan(self) -> None:
+        self.scope_model.show_plan(self.picker.plan)
+        self._refresh_details()
+
+    def _refresh_details(self) -> None:
+        self._show_details(self.scope_tree.currentIndex(), QModelIndex())
 
     def _show_scope_string(self, coverage: Coverage) -> None:
         self.scope_string.setText(format_scopes(coverage.scopes, CopyFormat.SPACE))
@@ -381,11 +527,16 @@ class MainWindow(QMainWindow):
         if not current.isValid():
             self.details.show_placeholder()
             return
-        scope = self.scope_model.scope_at(current)
+        source = self.scope_proxy.mapToSource(current)
+        scope = self.scope_model.scope_at(source)
         if scope is None:
-            self.details.show_category(self.scope_model.category_at(current))
+            self.details.show_category(self.scope_model.category_at(source))
         else:
-            self.details.show_scope(scope)
+            self.details.show_scope(
+                scope,
+                self.picker.plan.explain(scope.name),
+                flagged=scope.name in self.scope_model.unneeded(),
+            )
 
     # --- settings -------------------------------------------------------------------------
 
@@ -417,6 +568,9 @@ class MainWindow(QMainWindow):
             ignored.append("the pane sizes")
         if self.theme_menu.ignored_saved_theme:
             ignored.append("the theme")
+        copy_format_note = self.copy_format.restore()
+        if copy_format_note:
+            ignored.append(copy_format_note)
         stored_scopes = self._settings.value(SCOPES_KEY)
         if stored_scopes is not None:
             restored = restore_scopes(self._catalogue, stored_scopes)

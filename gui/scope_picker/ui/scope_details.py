@@ -67,9 +67,15 @@ class ScopeDetails(PaletteAwareBrowser):
             )
         )
 
-    def show_scope(self, scope: Scope) -> None:
-        """A scope is current: description, consent wording, notes, endpoints and links."""
-        self.show_html(lambda: self._scope_html(scope))
+    def show_scope(
+        self, scope: Scope, pick_note: str | None = None, *, flagged: bool = False
+    ) -> None:
+        """A scope is current: description, consent wording, notes, endpoints and links.
+
+        ``pick_note`` says how the scope relates to the picked endpoints; ``flagged`` marks
+        a ticked scope that none of them needs.
+        """
+        self.show_html(lambda: self._scope_html(scope, pick_note, flagged=flagged))
 
     def _request_documentation(self, url: QUrl) -> None:
         self.documentation_requested.emit(url.toString())
@@ -77,7 +83,7 @@ class ScopeDetails(PaletteAwareBrowser):
     def _link(self, url: str, text_html: str) -> str:
         return f'<a href="{escape(url)}" style="color:{self.link_colour_name()}">{text_html}</a>'
 
-    def _scope_html(self, scope: Scope) -> str:
+    def _scope_html(self, scope: Scope, pick_note: str | None, *, flagged: bool) -> str:
         category = self._catalogue.category(scope.category)
         scopes_page = self._link(
             scope.documentation_url, f"{escape(scope.name)} on Spotify's Scopes page"
@@ -85,6 +91,11 @@ class ScopeDetails(PaletteAwareBrowser):
         parts = [
             f"<h3>{escape(scope.name)}</h3>",
             f"<p>Category: {escape(category.name)} · {scopes_page}</p>",
+        ]
+        if pick_note:
+            warning = "⚠ Ticked, but " if flagged else ""
+            parts.append(f"<p><b>Picked endpoints:</b> {warning}{escape(pick_note)}</p>")
+        parts += [
             f"<p>{escape(scope.description)}</p>",
             f"<p><b>Users are asked:</b> {self._consent_html(scope)}</p>",
         ]

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from scope_picker.core.catalogue import Category, Scope
 from scope_picker.core.coverage import Coverage
+from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
+from scope_picker.core.search import scope_search_key, search_key
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import AnyIndex, TwoLevelModel
+from scope_picker.ui.two_level_model import (
+    SEARCH_KEY_ROLE,
+    AnyIndex,
+    CheckableTwoLevelModel,
+    tri_state,
+)
 
 SCOPE_NAME_ROLE = Qt.ItemDataRole.UserRole
 """The scope name of a scope row (None on category rows)."""
@@ -19,13 +29,19 @@ CATEGORY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_COLUMN = 0
 DESCRIPTION_COLUMN = 1
 
+_FLAG_ROLES = (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.AccessibleDescriptionRole)
+"""How a ticked scope that no picked endpoint needs is flagged."""
+_PLAN_ROLES = (Qt.ItemDataRole.ToolTipRole, *_FLAG_ROLES)
+"""What a change of the picked endpoints may change in a row."""
+
 _ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
-        Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.CheckStateRole,
         SCOPE_NAME_ROLE,
         CATEGORY_ID_ROLE,
+        SEARCH_KEY_ROLE,
+        *_PLAN_ROLES,
     }
 )
 """The roles this model has data for. Views ask for about a dozen roles per cell on every
@@ -38,13 +54,15 @@ def short_description(scope: Scope) -> str:
     return first + "." if separator else first
 
 
-class ScopeTreeModel(TwoLevelModel):
+class ScopeTreeModel(CheckableTwoLevelModel):
     """Categories are parent rows, scopes their checkable children.
 
     Check states are read from the selection on every call and never stored here; a
     category's state is derived from its scopes. Ticking a category ticks its whole group
     as one change of the selection. The model remembers only which scopes its views last
-    showed ticked, to tell them exactly which rows a change touched.
+    showed ticked, to tell them exactly which rows a change touched. Given an
+    ``EndpointPlan`` with picked endpoints, each scope's tooltip says why it is (or is not)
+    needed, and a ticked scope no picked endpoint uses carries a warning icon.
     """
 
     def __init__(self, adapter: SelectionAdapter, parent: QObject | None = None) -> None:
@@ -57,6 +75,10 @@ class ScopeTreeModel(TwoLevelModel):
             for row, scope in enumerate(self._scopes_of(category))
         }
         self._shown_ticked = frozenset(adapter.selection.scopes)
+        self._plan: EndpointPlan | None = None
+        self._search_keys = {
+            scope.name: scope_search_key(self._catalogue, scope) for scope in self._catalogue.scopes
+        }
         adapter.changed.connect(self._on_selection_changed)
 
     def group_count(self) -> int:
@@ -81,13 +103,16 @@ class ScopeTreeModel(TwoLevelModel):
         category_row, row = self._rows[name]
         return self.index(row, column, self.index(category_row, 0))
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == NAME_COLUMN:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+    def show_plan(self, plan: EndpointPlan) -> None:
+        """Explain every scope against the plan's picked endpoints (again after each change)."""
+        self._plan = plan
+        self.emit_all_changed(_PLAN_ROLES)
+
+    def unneeded(self) -> tuple[str, ...]:
+        """Ticked scopes that no picked endpoint uses (none while nothing is picked)."""
+        if self._plan is None:
+            return ()
+        return self._plan.unneeded(self._adapter.selection.scopes)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid():
@@ -98,37 +123,21 @@ class ScopeTreeModel(TwoLevelModel):
             return category.id
         if role == SCOPE_NAME_ROLE:
             return scope.name if scope else None
+        if role == SEARCH_KEY_ROLE:
+            return self._search_keys[scope.name] if scope else search_key(category.name)
         if scope is None:
             return self._category_data(category, index.column(), role)
         return self._scope_data(scope, index.column(), role)
 
-    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != NAME_COLUMN:
-            return False
-        if role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        try:
-            state = Qt.CheckState(value)
-        except (TypeError, ValueError):
-            return False
-        if state is Qt.CheckState.PartiallyChecked:
-            return False
-        scope = self.scope_at(index)
-        names = (
-            [scope.name] if scope else [s.name for s in self._scopes_of(self.category_at(index))]
-        )
-        self._adapter.selection.set_selected(names, state is Qt.CheckState.Checked)
-        return True
+    def set_leaves_checked(self, leaves: Sequence[AnyIndex], checked: bool) -> None:
+        names = [scope.name for scope in map(self.scope_at, leaves) if scope is not None]
+        self._adapter.selection.set_selected(names, checked)
 
     def _category_data(self, category: Category, column: int, role: int) -> Any:
         scopes = self._scopes_of(category)
         ticked = sum(scope.name in self._adapter.selection for scope in scopes)
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
-            if ticked == 0:
-                return Qt.CheckState.Unchecked
-            if ticked == len(scopes):
-                return Qt.CheckState.Checked
-            return Qt.CheckState.PartiallyChecked
+            return tri_state(ticked, len(scopes))
         if role == Qt.ItemDataRole.DisplayRole:
             return category.name if column == NAME_COLUMN else f"{ticked} of {len(scopes)} ticked"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -142,7 +151,13 @@ class ScopeTreeModel(TwoLevelModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return scope.name if column == NAME_COLUMN else short_description(scope)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{scope.name}: {scope.description}"
+            lines = [f"{scope.name}: {scope.description}", *scope.note_texts]
+            reason = self._plan.explain(scope.name) if self._plan else None
+            if reason:
+                lines.append("Picked endpoints: " + reason)
+            return "\n".join(lines)
+        if role in _FLAG_ROLES and column == NAME_COLUMN and scope.name in self.unneeded():
+            return _warning_icon() if role == Qt.ItemDataRole.DecorationRole else NOT_NEEDED
         return None
 
     def _scopes_of(self, category: Category) -> tuple[Scope, ...]:
@@ -169,10 +184,14 @@ class ScopeTreeModel(TwoLevelModel):
             self.dataChanged.emit(
                 self.index(min(rows), NAME_COLUMN, category),
                 self.index(max(rows), NAME_COLUMN, category),
-                [Qt.ItemDataRole.CheckStateRole],
+                [Qt.ItemDataRole.CheckStateRole, *_FLAG_ROLES],
             )
         self.dataChanged.emit(
             self.index(min(changed_rows), NAME_COLUMN),
             self.index(max(changed_rows), self.columnCount() - 1),
             [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.DisplayRole],
         )
+
+
+def _warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

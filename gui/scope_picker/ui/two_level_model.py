@@ -10,6 +10,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
+SEARCH_KEY_ROLE = Qt.ItemDataRole.UserRole + 100
+"""Every row's ``core.search`` key, for ``CheckFilterProxy`` to match queries against."""
+
 _GROUP_ID = 0
 """internalId of a group row; a leaf row's internalId is its group's row + 1."""
 
@@ -84,3 +87,72 @@ class TwoLevelModel(QAbstractItemModel):
         ):
             return self._headers[section]
         return None
+
+
+def check_state(value: Any) -> Qt.CheckState | None:
+    """The check state ``setData`` was given (enum or int); None for anything else."""
+    try:
+        return Qt.CheckState(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def tri_state(ticked: int, total: int) -> Qt.CheckState:
+    """A group's box: checked when all its rows are, unchecked when none, partly otherwise."""
+    if ticked == 0:
+        return Qt.CheckState.Unchecked
+    if ticked == total:
+        return Qt.CheckState.Checked
+    return Qt.CheckState.PartiallyChecked
+
+
+class CheckableTwoLevelModel(TwoLevelModel):
+    """A two-level model whose leaves are ticked in column 0; a group's box follows them.
+
+    Ticking several leaves goes through ``set_leaves_checked`` as one change, so a filter
+    proxy can tick just the rows it shows.
+    """
+
+    def set_leaves_checked(self, leaves: Sequence[AnyIndex], checked: bool) -> None:
+        """Tick (or untick) the given leaf rows as one change."""
+        raise NotImplementedError
+
+    def leaves_of(self, group: AnyIndex) -> list[QModelIndex]:
+        """Every leaf row of a group, in column 0."""
+        return [self.index(row, 0, group) for row in range(self.leaf_count(group.row()))]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = check_state(value)
+        if state is None or state is Qt.CheckState.PartiallyChecked:
+            return False
+        leaves = self.leaves_of(index) if self.is_group(index) else [index]
+        self.set_leaves_checked(leaves, state is Qt.CheckState.Checked)
+        return True
+
+    def emit_all_changed(self, roles: Sequence[int]) -> None:
+        """Every row's ``roles`` may have changed (after a tick, or new reasons)."""
+        last_column = self.columnCount() - 1
+        if self.group_count() == 0:
+            return
+        self.dataChanged.emit(
+            self.index(0, 0), self.index(self.group_count() - 1, last_column), list(roles)
+        )
+        for row in range(self.group_count()):
+            if self.leaf_count(row) == 0:
+                continue
+            group = self.index(row, 0, ROOT)
+            self.dataChanged.emit(
+                self.index(0, 0, group),
+                self.index(self.leaf_count(row) - 1, last_column, group),
+                list(roles),
+            )

@@ -1,0 +1,53 @@
+"""The format the Copy button copies in, remembered between runs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from scope_picker.core.scope_string import CopyFormat
+
+COPY_FORMAT_KEY = "copy/format"
+
+
+class CopyFormatBox(QComboBox):
+    """Every ``CopyFormat``; each choice is saved at once, so a crash does not lose it."""
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setObjectName("copyFormat")
+        self.setAccessibleName("Copy format")
+        self.setToolTip(
+            "What Copy puts on the clipboard: the space-separated string Spotify expects, "
+            "or the same scopes ready for your code"
+        )
+        for fmt in CopyFormat:
+            self.addItem(fmt.label, fmt.name)
+        # Long labels live in the pop-up; closed, the box stays narrow enough for 800 px.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
+        self.currentIndexChanged.connect(self._save)
+
+    def current_format(self) -> CopyFormat:
+        """The chosen format."""
+        return list(CopyFormat)[self.currentIndex()]
+
+    def set_format(self, fmt: CopyFormat) -> None:
+        """Choose ``fmt`` (and remember it)."""
+        self.setCurrentIndex(list(CopyFormat).index(fmt))
+
+    def restore(self) -> str | None:
+        """Choose the saved format; a value that names none is dropped and described."""
+        saved = self._settings.value(COPY_FORMAT_KEY)
+        if saved is None:
+            return None
+        fmt = CopyFormat.from_saved(saved)
+        if fmt is None:
+            self._settings.remove(COPY_FORMAT_KEY)
+            return "the copy format (unknown)"
+        self.set_format(fmt)
+        return None
+
+    def _save(self) -> None:
+        self._settings.setValue(COPY_FORMAT_KEY, self.current_format().name)

@@ -1,0 +1,146 @@
+"""The "Pick endpoints" page: tick the calls your app makes, get the fewest scopes for them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scope_picker.core.endpoint_plan import EndpointPlan
+from scope_picker.ui.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.endpoint_picker_model import (
+    NAME_COLUMN,
+    NOTES_COLUMN,
+    REQUEST_COLUMN,
+    EndpointPickerModel,
+)
+from scope_picker.ui.pick_reasons import PickReasons
+from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.wording import plural
+
+REPLACES_TEXT = (
+    "Tick the endpoints your app calls: the ticked scopes are replaced by the fewest that "
+    "cover them. Scopes you tick by hand stay until the picks change, flagged when unused."
+)
+
+
+class EndpointPicker(QWidget):
+    """Every endpoint, checkable and searchable, over the reasons for the resulting scopes.
+
+    Picks *replace* the selection with the plan's scopes rather than adding to it: the page
+    answers "which scopes, and no more, do these calls need", and adding would keep scopes
+    the calls no longer need. Whatever the replacement unticks is named in the status bar.
+    """
+
+    status_message = Signal(str)
+
+    def __init__(
+        self, adapter: SelectionAdapter, plan: EndpointPlan, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("endpointPicker")
+        self._adapter = adapter
+        self.model = EndpointPickerModel(adapter, plan, self)
+        self.proxy = CheckFilterProxy(self.model, self)
+
+        intro = QLabel(REPLACES_TEXT)
+        intro.setObjectName("endpointPickerIntro")
+        intro.setWordWrap(True)
+        self.clear_button = QPushButton("Untick All")
+        self.clear_button.setObjectName("clearPickedEndpoints")
+        self.clear_button.setAccessibleName("Untick all endpoints")
+        self.clear_button.setToolTip("Unpick every endpoint (this unticks the scopes they needed)")
+        self.clear_button.clicked.connect(self.model.clear)
+
+        self.view = self._make_view()
+        self.reasons = PickReasons()
+        self.reasons.choice_made.connect(self.model.prefer)
+        self.reasons.optional_toggled.connect(self.model.want_optional)
+        self.reasons.untick_unneeded.connect(self._untick_unneeded)
+
+        header = QHBoxLayout()
+        header.addWidget(intro, 1)
+        header.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("endpointPickerSplitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.reasons)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(header)
+        layout.addWidget(self.splitter, 1)
+
+        self.model.plan_changed.connect(self._apply_plan)
+        adapter.changed.connect(lambda _coverage: self._explain())
+        self._explain()
+
+    @property
+    def plan(self) -> EndpointPlan:
+        """The picks and choices this page edits."""
+        return self.model.plan
+
+    def set_search(self, query: str) -> None:
+        """Show only the endpoints matching ``query``, their groups open."""
+        self.proxy.set_search(query)
+        self.view.expandAll()
+
+    def _make_view(self) -> QTreeView:
+        view = QTreeView()
+        view.setObjectName("endpointPickerList")
+        view.setAccessibleName("Endpoints to pick")
+        view.setToolTip(
+            "Every endpoint by reference group: tick the ones your app calls "
+            "(Space ticks the current row; ticking a group ticks the endpoints it shows)"
+        )
+        view.setModel(self.proxy)
+        view.setUniformRowHeights(True)
+        view.setAlternatingRowColors(True)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = view.header()
+        header.setStretchLastSection(False)
+        for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        view.expandAll()
+        return view
+
+    def _apply_plan(self) -> None:
+        """Replace the ticked scopes with the plan's, and say what that unticked."""
+        selection = self._adapter.selection
+        before = set(selection.scopes)
+        scopes = self.plan.scopes
+        selection.replace(scopes)
+        removed = [
+            name for name in self._adapter.catalogue.scope_names if name in before - set(scopes)
+        ]
+        picked = len(self.plan.picked)
+        message = (
+            f"{plural(picked, 'endpoint')} picked, {plural(len(scopes), 'scope')} ticked"
+            if picked
+            else "No endpoint picked"
+        )
+        if removed:
+            message += "; unticked " + ", ".join(removed)
+        self.status_message.emit(message)
+        self._explain()
+
+    def _explain(self) -> None:
+        self.reasons.show_plan(self.plan, self.plan.unneeded(self._adapter.selection.scopes))
+
+    def _untick_unneeded(self) -> None:
+        unneeded = self.plan.unneeded(self._adapter.selection.scopes)
+        self._adapter.selection.set_selected(unneeded, False)
+        self.status_message.emit("Unticked " + ", ".join(unneeded))
