@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
+from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.selection import Selection
 from scope_picker.ui.scope_tree_model import _ANSWERED_ROLES as ANSWERED
 from scope_picker.ui.scope_tree_model import (
@@ -21,6 +22,7 @@ from scope_picker.ui.scope_tree_model import (
     short_description,
 )
 from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.two_level_model import SEARCH_KEY_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -221,3 +223,22 @@ def test_data_answers_no_role_outside_the_declared_ones(
             assert all(model._category_data(category, column, r) is None for r in undeclared)
             for scope in catalogue.scopes_in(category.id):
                 assert all(model._scope_data(scope, column, r) is None for r in undeclared)
+
+
+def test_passes_the_model_tester_with_picked_endpoints(
+    qtmodeltester: ModelTester, model: ScopeTreeModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    plan = EndpointPlan(catalogue)
+    plan.set_picked(["get-queue"], True)
+    model.show_plan(plan)
+    selection.replace(["user-read-playback-state", "streaming"])
+    qtmodeltester.check(model)
+    assert model.unneeded() == ("streaming",)
+
+
+def test_rows_carry_search_keys(model: ScopeTreeModel) -> None:
+    users = category_index(model, "users")
+    assert users.data(SEARCH_KEY_ROLE) == "users"
+    key = model.index_of_scope("user-read-email").data(SEARCH_KEY_ROLE)
+    assert "read access to user's email address." in key
+    assert "get /me" in key

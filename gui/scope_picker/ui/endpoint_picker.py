@@ -28,8 +28,13 @@ from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.wording import plural
 
 REPLACES_TEXT = (
-    "Tick the endpoints your app calls: the ticked scopes are replaced by the fewest that "
-    "cover them. Scopes you tick by hand stay until the picks change, flagged when unused."
+    "Tick the endpoints your app calls: the fewest scopes that cover them replace the "
+    "ticked scopes."
+)
+REPLACES_TOOLTIP = (
+    "Each change of the picks replaces the ticked scopes, and the status bar names any it "
+    "unticked. Scopes ticked by hand afterwards stay until the picks change; those no picked "
+    "endpoint needs are flagged in the scope list."
 )
 
 
@@ -55,6 +60,7 @@ class EndpointPicker(QWidget):
         intro = QLabel(REPLACES_TEXT)
         intro.setObjectName("endpointPickerIntro")
         intro.setWordWrap(True)
+        intro.setToolTip(REPLACES_TOOLTIP)
         self.clear_button = QPushButton("Untick All")
         self.clear_button.setObjectName("clearPickedEndpoints")
         self.clear_button.setAccessibleName("Untick all endpoints")
@@ -62,6 +68,7 @@ class EndpointPicker(QWidget):
         self.clear_button.clicked.connect(self.model.clear)
 
         self.view = self._make_view()
+        self._open_groups()
         self.reasons = PickReasons()
         self.reasons.choice_made.connect(self.model.prefer)
         self.reasons.optional_toggled.connect(self.model.want_optional)
@@ -94,6 +101,12 @@ class EndpointPicker(QWidget):
     def set_search(self, query: str) -> None:
         """Show only the endpoints matching ``query``, their groups open."""
         self.proxy.set_search(query)
+        self._open_groups()
+
+    def _open_groups(self) -> None:
+        """Groups open, their titles across the row (a search re-creates the rows it hid)."""
+        for row in range(self.proxy.rowCount()):
+            self.view.setFirstColumnSpanned(row, self.view.rootIndex(), True)
         self.view.expandAll()
 
     def _make_view(self) -> QTreeView:
@@ -114,7 +127,6 @@ class EndpointPicker(QWidget):
         header.setStretchLastSection(False)
         for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        view.expandAll()
         return view
 
     def _apply_plan(self) -> None:

@@ -115,9 +115,9 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
             return tri_state(picked, len(endpoints))
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME_COLUMN:
-                return f"{title} ({len(endpoints)})"
-            return f"{picked} picked" if column == NOTES_COLUMN and picked else ""
+            if column != NAME_COLUMN:
+                return ""
+            return f"{title} ({len(endpoints)}{f', {picked} picked' if picked else ''})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Pick or unpick the {len(endpoints)} {title} endpoints shown"
         if role == Qt.ItemDataRole.FontRole:

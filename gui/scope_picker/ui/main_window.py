@@ -321,6 +321,8 @@ class MainWindow(QMainWindow):
         self.right_tabs.addTab(right, "Endpoints and consent")
         self.right_tabs.addTab(authorize, "Authorization URL")
         self.right_tabs.addTab(self.picker, "Pick endpoints")
+        # Three tabs in a narrow window: shorten their titles rather than hide one.
+        self.right_tabs.setElideMode(Qt.TextElideMode.ElideRight)
         tab_bar = self.right_tabs.tabBar()
         tab_bar.setObjectName("rightTabBar")
         tab_bar.setAccessibleName("Right-hand pages")

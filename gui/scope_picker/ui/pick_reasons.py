@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -54,9 +54,10 @@ def _endpoint_names(endpoints: Sequence[Endpoint]) -> str:
 class PickReasons(QScrollArea):
     """Reasons, choices (radio buttons), optional scopes (check boxes) and warnings.
 
-    The contents are rebuilt from the plan after each change, on the next turn of the event
-    loop: a radio button that changes the plan is still handling its click when the plan
-    changes, so it must not be deleted then. Focus stays on the control of the same name.
+    The contents are rebuilt from the plan after each change. The control whose signal
+    changed the plan is still handling its click or key press then, so the old contents
+    are moved out of the window (focus cannot go back to them) and deleted later, and the
+    focus goes to the new control of the same name.
     """
 
     choice_made = Signal(tuple, str)
@@ -76,23 +77,16 @@ class PickReasons(QScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._plan: EndpointPlan | None = None
         self._unneeded: tuple[str, ...] = ()
-        self._rebuild_timer = QTimer(self)
-        self._rebuild_timer.setSingleShot(True)
-        self._rebuild_timer.setInterval(0)
-        self._rebuild_timer.timeout.connect(self._rebuild)
+        self._focus_hint: str | None = None
+        self._retired = QWidget()  # never shown: holds old contents until they are deleted
         self._contents_widget = self._contents()
         self.setWidget(self._contents_widget)
-
-    @property
-    def up_to_date(self) -> bool:
-        """False while a rebuild is waiting for the event loop."""
-        return not self._rebuild_timer.isActive()
 
     def show_plan(self, plan: EndpointPlan, unneeded: Sequence[str]) -> None:
         """Explain ``plan``; ``unneeded`` are the ticked scopes no picked endpoint uses."""
         self._plan = plan
         self._unneeded = tuple(unneeded)
-        self._rebuild_timer.start()
+        self._rebuild()
 
     def text(self) -> str:
         """Everything the panel says, as plain text, in reading order."""
@@ -108,10 +102,14 @@ class PickReasons(QScrollArea):
 
     def _rebuild(self) -> None:
         focused = QApplication.focusWidget()
-        old = self._contents_widget
+        old = self.takeWidget()
         focus_name = focused.objectName() if focused and old.isAncestorOf(focused) else None
+        # An arrow key checks the next radio button before moving the focus to it.
+        focus_name, self._focus_hint = self._focus_hint or focus_name, None
+        old.setParent(self._retired)
+        old.deleteLater()
         self._contents_widget = self._contents()
-        self.setWidget(self._contents_widget)  # the scroll area deletes the old contents
+        self.setWidget(self._contents_widget)
         controls = [
             w
             for w in self._contents_widget.findChildren(QWidget)
@@ -200,9 +198,10 @@ class PickReasons(QScrollArea):
         group = QButtonGroup(box)
         for option in choice.options:
             radio = QRadioButton(option)
+            radio_name = f"choice:{key}:{option}"
             _describe(
                 radio,
-                f"choice:{key}:{option}",
+                radio_name,
                 f"Use {option}",
                 f"Ask for {option} to call {', '.join(e.name for e in choice.endpoints)}",
             )
@@ -210,11 +209,15 @@ class PickReasons(QScrollArea):
             group.addButton(radio)
             layout.addWidget(radio)
             radio.toggled.connect(
-                lambda checked, scope=option, options=choice.options: (
-                    self.choice_made.emit(options, scope) if checked else None
+                lambda checked, name=radio_name, options=choice.options, scope=option: (
+                    self._choose(name, options, scope) if checked else None
                 )
             )
         return box
+
+    def _choose(self, control_name: str, options: tuple[str, ...], scope: str) -> None:
+        self._focus_hint = control_name
+        self.choice_made.emit(options, scope)
 
     def _optional_box(self, plan: EndpointPlan) -> QGroupBox:
         box = QGroupBox("Optional scopes: not needed, they add data")

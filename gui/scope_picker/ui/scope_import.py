@@ -77,7 +77,7 @@ class ImportReport(QFrame):
         """Show the headline and the problems, and put the focus on Dismiss to read and close."""
         items = "".join(f"<li>{escape(problem)}</li>" for problem in problems)
         self.label.setText(f"<b>{escape(headline)}.</b> Check the pasted text:<ul>{items}</ul>")
-        plain = f"{headline}. " + " ".join(f"{problem}." for problem in problems)
+        plain = "\n".join((f"{headline}.", *problems))
         self.setAccessibleDescription(plain)
         self.dismiss_button.setAccessibleDescription(plain)
         self.show()

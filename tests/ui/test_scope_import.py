@@ -1,0 +1,196 @@
+"""Scope strings coming in: the Paste key on the window, and the Import dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.scope_string import parse_scopes
+from scope_picker.core.selection import Selection
+from scope_picker.ui.main_window import NOTHING_TO_PASTE, MainWindow
+from scope_picker.ui.scope_import import ImportDialog
+
+pytestmark = pytest.mark.gui
+
+REPLACED = "Selected 2 scopes from the clipboard, replacing the previous selection"
+
+
+@pytest.fixture
+def active_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """Shown and active, so that window shortcuts reach it."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window
+
+
+def paste_on_the_tree(qtbot: QtBot, window: MainWindow, text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
+    window.scope_tree.setFocus()
+    qtbot.keySequence(window.scope_tree, QKeySequence.StandardKey.Paste)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user-read-email user-read-private",
+        "user-read-private,user-read-email",
+        "user-read-email%20user-read-private",
+        "user-read-email\nuser-read-private\n",
+        "['user-read-email', 'user-read-private']",
+        '["user-read-private", "user-read-email"]',
+        'SCOPES = ["user-read-private", "user-read-email"]',
+        "https://accounts.spotify.com/authorize?client_id=abc&response_type=code"
+        "&scope=user-read-private+user-read-email&redirect_uri=http%3A%2F%2F127.0.0.1%3A8888",
+    ],
+)
+def test_the_paste_key_selects_the_scopes_in_any_shape(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection, text: str
+) -> None:
+    selection.replace(["streaming", "user-top-read"])
+    paste_on_the_tree(qtbot, active_window, text)
+    assert selection.scopes == ("user-read-email", "user-read-private")
+    assert active_window.statusBar().currentMessage() == REPLACED
+    assert active_window.import_report.isHidden()
+
+
+def test_unknown_retired_and_repeated_tokens_are_named_in_a_report(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection, catalogue: Catalogue
+) -> None:
+    text = "user-read-playback, user-read-birthdate, streaming, user-top-read, streaming"
+    paste_on_the_tree(qtbot, active_window, text)
+    assert selection.scopes == ("streaming", "user-top-read")
+    report = active_window.import_report
+    assert report.isVisible()
+    assert report.text().splitlines() == [
+        "Selected 2 scopes from the clipboard, replacing the previous selection.",
+        "'user-read-playback' is not a Spotify scope; did you mean 'user-read-playback-state'?",
+        "'user-read-birthdate' no longer exists: Spotify removed this scope; birthdates are no "
+        "longer shared",
+        "listed more than once: streaming",
+    ]
+    shown = report.label.text()
+    for message in parse_scopes(catalogue, text).messages():
+        assert message.replace("'", "&#x27;") in shown
+    # The report takes the focus, so a keyboard user reads it and dismisses it with Esc.
+    assert QApplication.focusWidget() is report.dismiss_button
+    qtbot.keyClick(report.dismiss_button, Qt.Key.Key_Escape)
+    assert report.isHidden()
+
+
+def test_the_report_can_be_dismissed_with_its_button(
+    qtbot: QtBot, active_window: MainWindow
+) -> None:
+    paste_on_the_tree(qtbot, active_window, "user-read-emial")
+    report = active_window.import_report
+    assert "did you mean 'user-read-email'?" in report.text()
+    report.dismiss_button.click()
+    assert report.isHidden()
+    # A clean paste afterwards leaves no stale report behind.
+    paste_on_the_tree(qtbot, active_window, "user-read-playback-state streaming")
+    paste_on_the_tree(qtbot, active_window, "streaming nope")
+    assert report.isVisible()
+    paste_on_the_tree(qtbot, active_window, "streaming")
+    assert report.isHidden()
+
+
+def test_text_with_no_scope_leaves_the_selection_alone(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    selection.replace(["streaming"])
+    paste_on_the_tree(qtbot, active_window, "hello world")
+    assert selection.scopes == ("streaming",)
+    assert active_window.import_report.text().startswith(
+        "Nothing selected: the clipboard holds no Spotify scope; the selection is unchanged.\n"
+        "'hello' is not a Spotify scope\n"
+    )
+
+
+def test_an_empty_clipboard_is_said_so(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    selection.replace(["streaming"])
+    paste_on_the_tree(qtbot, active_window, "  ")
+    assert selection.scopes == ("streaming",)
+    assert active_window.statusBar().currentMessage() == NOTHING_TO_PASTE
+
+
+@pytest.mark.parametrize("field", ["client_id", "search"])
+def test_text_fields_keep_the_paste_key(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection, field: str
+) -> None:
+    edit = (
+        active_window.authorize.client_id_edit
+        if field == "client_id"
+        else active_window.search.field
+    )
+    active_window.right_tabs.setCurrentIndex(1)
+    QGuiApplication.clipboard().setText("user-read-email")
+    edit.setFocus()
+    qtbot.keySequence(edit, QKeySequence.StandardKey.Paste)
+    assert edit.text() == "user-read-email"
+    assert selection.scopes == ()
+
+
+def test_the_paste_action_works_from_the_read_only_scope_string(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    QGuiApplication.clipboard().setText("user-follow-read")
+    active_window.scope_string.setFocus()
+    qtbot.keySequence(active_window.scope_string, QKeySequence.StandardKey.Paste)
+    assert selection.scopes == ("user-follow-read",)
+
+
+def open_dialog(window: MainWindow) -> ImportDialog:
+    window.import_action.trigger()
+    dialog = window.findChild(ImportDialog)
+    assert isinstance(dialog, ImportDialog)
+    assert dialog.isVisible()
+    return dialog
+
+
+def test_the_import_dialog_previews_then_selects(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    assert active_window.import_action.shortcut() == QKeySequence("Ctrl+Shift+V")
+    dialog = open_dialog(active_window)
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.preview.text() == "<p>Nothing pasted yet</p>"
+    dialog.editor.setPlainText("scope: user-top-read, user-top-raed")
+    assert dialog.ok_button.isEnabled()
+    preview = dialog.preview.text()
+    assert "Will select 1 scope: user-top-read" in preview
+    assert "did you mean &#x27;user-top-read&#x27;?" in preview
+    with qtbot.waitSignal(dialog.finished):
+        dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert selection.scopes == ("user-top-read",)
+    assert active_window.import_report.text().startswith(
+        "Selected 1 scope from the imported text, replacing the previous selection."
+    )
+
+
+def test_cancelling_the_import_changes_nothing(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    selection.replace(["streaming"])
+    dialog = open_dialog(active_window)
+    dialog.editor.setPlainText("user-top-read")
+    with qtbot.waitSignal(dialog.finished):
+        dialog.reject()
+    assert selection.scopes == ("streaming",)
+
+
+def test_the_import_dialog_controls_are_named(active_window: MainWindow) -> None:
+    dialog = open_dialog(active_window)
+    for widget in (dialog.editor, dialog.ok_button, *dialog.buttons.buttons()):
+        assert widget.objectName()
+        assert widget.accessibleName()
+        assert widget.toolTip()
+    dialog.editor.setPlainText("user-top-read")
+    assert dialog.text() == "user-top-read"
+    dialog.reject()
