@@ -162,7 +162,9 @@ def test_a_real_choice_is_offered_and_switching_it_changes_the_selection(
     assert private.isChecked()
     assert not public.isChecked()
     assert "playlist-modify-public for public playlists" in reasons(window)
-    assert "For: Add Items to Playlist, Remove Playlist Items." in reasons(window)
+    assert "playlist-modify-private or playlist-modify-public for Add Items to Playlist, " in (
+        reasons(window)
+    )
 
     public.click()
     assert selection.scopes == ("playlist-modify-public",)
@@ -213,7 +215,7 @@ def test_optional_scopes_are_offered_not_added(window: MainWindow, selection: Se
     email = control(window, QCheckBox, "optional:user-read-email")
     assert isinstance(email, QCheckBox)
     assert not email.isChecked()
-    assert "adds the email address (Get Current User's Profile)" in reasons(window)
+    assert "Not needed; adds the email address (Get Current User's Profile)" in reasons(window)
     email.setChecked(True)
     assert selection.scopes == ("user-read-email",)
     email = control(window, QCheckBox, "optional:user-read-email")

@@ -170,8 +170,9 @@ class PickReasons(QScrollArea):
         if deprecated:
             items = "".join(
                 f"<li><b>{escape(e.name)}</b> ({escape(e.label)}): "
-                f"{escape(e.deprecation_note or 'Deprecated.')} "
-                f"<i>{escape(plan.catalogue.deprecation_mark(e))}</i></li>"
+                f"{escape(e.deprecation_note or 'Deprecated.')}"
+                + (f" <i>{escape(plan.catalogue.deprecation_mark(e))}</i>" if e.replaced_by else "")
+                + "</li>"
                 for e in deprecated
             )
             layout.addWidget(
@@ -183,7 +184,7 @@ class PickReasons(QScrollArea):
 
     def _choice_box(self, choice: ScopeChoice) -> QGroupBox:
         key = "+".join(choice.options)
-        box = QGroupBox("Choose: " + " or ".join(choice.options))
+        box = QGroupBox("Choose one")  # a group box title never wraps: keep it short
         _describe(
             box,
             f"choice:{key}",
@@ -191,9 +192,13 @@ class PickReasons(QScrollArea):
             "One of these scopes is enough; which one depends on what your app does",
         )
         layout = QVBoxLayout(box)
-        note = f"{escape(choice.note)}. " if choice.note else ""
+        note = f" {escape(choice.note)}." if choice.note else ""
         layout.addWidget(
-            _text(f"{note}For: {_endpoint_names(choice.endpoints)}.", f"choiceNote:{key}")
+            _text(
+                f"<b>{escape(' or '.join(choice.options))}</b> for "
+                f"{_endpoint_names(choice.endpoints)}.{note}",
+                f"choiceNote:{key}",
+            )
         )
         group = QButtonGroup(box)
         for option in choice.options:
@@ -220,7 +225,7 @@ class PickReasons(QScrollArea):
         self.choice_made.emit(options, scope)
 
     def _optional_box(self, plan: EndpointPlan) -> QGroupBox:
-        box = QGroupBox("Optional scopes: not needed, they add data")
+        box = QGroupBox("Optional scopes")
         _describe(
             box,
             "optionalScopes",
@@ -237,7 +242,7 @@ class PickReasons(QScrollArea):
                 lambda checked, name=scope: self.optional_toggled.emit(name, checked)
             )
             layout.addWidget(check)
-            layout.addWidget(_text(f"adds {escape(adds)}", f"optionalNote:{scope}"))
+            layout.addWidget(_text(f"Not needed; adds {escape(adds)}", f"optionalNote:{scope}"))
         return box
 
     def _add_unneeded(self, layout: QVBoxLayout) -> None:
