@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from scope_picker.core.scope_string import CopyFormat
 
 COPY_FORMAT_KEY = "copy/format"
+_NARROW_CHARS = 18
 
 
 class CopyFormatBox(QComboBox):
@@ -24,10 +25,16 @@ class CopyFormatBox(QComboBox):
         )
         for fmt in CopyFormat:
             self.addItem(fmt.label, fmt.name)
-        # Long labels live in the pop-up; closed, the box stays narrow enough for 800 px.
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(14)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._save)
+
+    def minimumSizeHint(self) -> QSize:
+        # Wide windows show the whole label; narrow ones may cut it short (the pop-up and the
+        # tooltip always show it whole) rather than squeeze the scope string.
+        hint = super().minimumSizeHint()
+        return QSize(
+            min(hint.width(), self.fontMetrics().averageCharWidth() * _NARROW_CHARS), hint.height()
+        )
 
     def current_format(self) -> CopyFormat:
         """The chosen format."""
