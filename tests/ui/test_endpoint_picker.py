@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QCheckBox, QPushButton, QRadioButton, QWidget
+from PySide6.QtGui import QFont, QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -45,7 +54,16 @@ def pick(window: MainWindow, *endpoint_ids: str, picked: bool = True) -> None:
 
 
 def reasons(window: MainWindow) -> str:
-    return window.picker.reasons.text()
+    """Everything the reasons panel says, as plain text, in reading order."""
+    parts = []
+    for child in window.picker.reasons.widget().findChildren(QWidget):
+        if isinstance(child, QLabel):
+            parts.append(QTextDocumentFragment.fromHtml(child.text()).toPlainText())
+        elif isinstance(child, QGroupBox):
+            parts.append(child.title())
+        elif isinstance(child, QAbstractButton):
+            parts.append(child.text())
+    return "\n".join(parts)
 
 
 def control(window: MainWindow, kind: type[QWidget], name: str) -> QWidget:

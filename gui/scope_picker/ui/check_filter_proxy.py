@@ -33,11 +33,6 @@ class CheckFilterProxy(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)
 
-    @property
-    def searching(self) -> bool:
-        """True while a query hides rows that do not match."""
-        return bool(self.filterRegularExpression().pattern())
-
     def set_search(self, query: str) -> None:
         """Filter by ``query`` (words in any order, any case; empty shows everything)."""
         self.setFilterRegularExpression(QRegularExpression(search_pattern(query)))

@@ -6,9 +6,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QButtonGroup,
     QCheckBox,
@@ -87,18 +85,6 @@ class PickReasons(QScrollArea):
         self._plan = plan
         self._unneeded = tuple(unneeded)
         self._rebuild()
-
-    def text(self) -> str:
-        """Everything the panel says, as plain text, in reading order."""
-        parts = []
-        for child in self._contents_widget.findChildren(QWidget):
-            if isinstance(child, QLabel):
-                parts.append(QTextDocumentFragment.fromHtml(child.text()).toPlainText())
-            elif isinstance(child, QGroupBox):
-                parts.append(child.title())
-            elif isinstance(child, QAbstractButton):
-                parts.append(child.text())
-        return "\n".join(parts)
 
     def _rebuild(self) -> None:
         focused = QApplication.focusWidget()

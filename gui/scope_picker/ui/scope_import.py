@@ -83,10 +83,6 @@ class ImportReport(QFrame):
         self.show()
         self.dismiss_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def text(self) -> str:
-        """The report as plain text."""
-        return self.accessibleDescription() if self.isVisible() else ""
-
     def dismiss(self) -> None:
         """Hide the report."""
         self.hide()
