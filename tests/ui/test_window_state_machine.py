@@ -91,7 +91,7 @@ class WindowActions(RuleBasedStateMachine):
 
     def _press_space_on(self, index: QModelIndex) -> None:
         tree = self.window.scope_tree
-        tree.setCurrentIndex(index)
+        tree.setCurrentIndex(self.window.scope_proxy.mapFromSource(index))
         QTest.keyClick(tree, Qt.Key.Key_Space)
 
     # --- what every pane must show --------------------------------------------------------

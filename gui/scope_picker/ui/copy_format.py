@@ -25,6 +25,10 @@ class CopyFormatBox(QComboBox):
         )
         for fmt in CopyFormat:
             self.addItem(fmt.label, fmt.name)
+        popup = self.view()
+        popup.setObjectName("copyFormatList")
+        popup.setAccessibleName("Copy formats")
+        popup.setToolTip(self.toolTip())
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._save)
 

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             self.endpoints.open_documentation_action.requested,
         ):
             request.connect(self._open_documentation)
+        self.scope_tree.setFocus()  # where a keyboard user starts, though search comes first
 
         self.adapter.changed.connect(self._show_scope_string)
         self.adapter.changed.connect(lambda coverage: self.authorize.set_scopes(coverage.scopes))

@@ -63,6 +63,8 @@ class ImportReport(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName("Paste report")
+        self.label.setToolTip("What the pasted text held; select a name to copy it")
         self.dismiss_button = QPushButton("Dismiss")
         self.dismiss_button.setObjectName("dismissImportReport")
         self.dismiss_button.setAccessibleName("Dismiss the paste report")
