@@ -60,7 +60,7 @@ def endpoint_index(window: MainWindow, endpoint_id: str) -> QModelIndex:
 def test_tab_and_enter_open_the_links_in_the_details(
     qtbot: QtBot, shown: MainWindow, catalogue: Catalogue, opened: list[str]
 ) -> None:
-    shown.scope_tree.setCurrentIndex(shown.scope_model.index_of_scope("user-read-email"))
+    shown.show_scope("user-read-email")
     shown.details.setFocus()
     qtbot.keyClick(shown.details, Qt.Key.Key_Tab)
     qtbot.keyClick(shown.details, Qt.Key.Key_Return)
@@ -78,7 +78,7 @@ def test_tab_and_enter_open_the_links_in_the_details(
 def test_every_endpoint_in_the_details_links_to_its_page(
     window: MainWindow, catalogue: Catalogue
 ) -> None:
-    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("streaming"))
+    window.show_scope("streaming")
     html = window.details.toHtml()
     assert catalogue.scope("streaming").documentation_url in html
     for endpoint in catalogue.endpoints_for_scope("streaming"):
@@ -147,9 +147,9 @@ def test_f1_opens_the_current_scope_and_the_scopes_page_for_a_category(
     action = shown.scope_documentation_action
     assert action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
     shown.scope_tree.setFocus()
-    shown.scope_tree.setCurrentIndex(shown.scope_model.index_of_scope("playlist-modify-private"))
+    shown.show_scope("playlist-modify-private")
     qtbot.keyClick(shown.scope_tree, Qt.Key.Key_F1)
-    shown.scope_tree.setCurrentIndex(shown.scope_model.index(0, 0))
+    shown.scope_tree.setCurrentIndex(shown.scope_proxy.index(0, 0))
     shown.consent.setFocus()  # F1 works from anywhere in the window
     qtbot.keyClick(shown.consent, Qt.Key.Key_F1)
     assert opened == [f"{SCOPES_PAGE_URL}#playlist-modify-private", SCOPES_PAGE_URL]
@@ -158,8 +158,7 @@ def test_f1_opens_the_current_scope_and_the_scopes_page_for_a_category(
 @OFFSCREEN_POPUP
 def test_the_scope_context_menu_is_the_help_action(shown: MainWindow, opened: list[str]) -> None:
     tree = shown.scope_tree
-    index = shown.scope_model.index_of_scope("user-top-read")
-    tree.setCurrentIndex(index)
+    shown.show_scope("user-top-read")
     seen = pick_from_context_menu(shown.scope_documentation_action, tree)
     assert seen == ["Scope &Documentation\tF1"]
     assert opened == [f"{SCOPES_PAGE_URL}#user-top-read"]
@@ -173,7 +172,7 @@ def test_a_browser_that_does_not_start_is_reported_with_the_address(
     shown: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
-    shown.scope_tree.setCurrentIndex(shown.scope_model.index_of_scope("streaming"))
+    shown.show_scope("streaming")
     shown.scope_documentation_action.trigger()
     assert shown.statusBar().currentMessage() == (
         f"Could not open a browser: the documentation is at {SCOPES_PAGE_URL}#streaming"

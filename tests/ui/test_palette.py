@@ -95,7 +95,7 @@ def test_details_text_and_links_are_readable(
     qtbot: QtBot, window: MainWindow, palette: QPalette
 ) -> None:
     use_palette(qtbot, palette, window.details)
-    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("user-read-email"))
+    window.show_scope("user-read-email")
     base = window.details.palette().color(Role.Base)
     links = 0
     for text, fmt in formats(window.details):
@@ -178,7 +178,7 @@ def test_a_live_palette_change_recolours_the_panes_without_a_tick(
     window.show()
     window.resize(900, 500)
     window.adapter.selection.replace(["user-personalized", "user-read-email"])
-    window.scope_tree.setCurrentIndex(window.scope_model.index_of_scope("user-read-playback-state"))
+    window.show_scope("user-read-playback-state")
     details_bar = window.details.verticalScrollBar()
     assert details_bar.maximum() > 0
     details_bar.setValue(details_bar.maximum() // 2)
