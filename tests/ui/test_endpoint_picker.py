@@ -24,6 +24,7 @@ from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import least_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
 from scope_picker.ui.endpoint_picker_model import (
     NAME_COLUMN,
     NOT_CALLABLE,
@@ -290,8 +291,16 @@ def test_a_picked_endpoint_the_ticks_no_longer_cover_says_so(
     pick(window, "get-queue")
     notes = picker_row(window, "get-queue", NOTES_COLUMN)
     assert notes.data() == ""
+    signalled: list[tuple[str, int, int]] = []
+
+    def record(first: QModelIndex, last: QModelIndex) -> None:
+        signalled.append((first.data(ENDPOINT_ID_ROLE), first.column(), last.column()))
+
+    window.picker.model.dataChanged.connect(record)
     selection.set_selected(["user-read-playback-state"], False)
     assert notes.data() == NOT_CALLABLE
+    # Only the picked endpoint's row is told, across its columns.
+    assert signalled == [("get-queue", NAME_COLUMN, NOTES_COLUMN)]
 
 
 @pytest.mark.parametrize(

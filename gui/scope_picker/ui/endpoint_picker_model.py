@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 
 from scope_picker.core.catalogue import Endpoint
@@ -67,7 +67,7 @@ class EndpointPickerModel(CheckableTwoLevelModel):
             return None
         return self._groups[self.group_row(index)][1][index.row()]
 
-    def index_of_endpoint(self, endpoint_id: str, column: int = NAME_COLUMN) -> AnyIndex:
+    def index_of_endpoint(self, endpoint_id: str, column: int = NAME_COLUMN) -> QModelIndex:
         """The row of the endpoint with this id (KeyError for an unknown id)."""
         endpoint = self._adapter.catalogue.endpoint(endpoint_id)
         group_row = next(
