@@ -22,7 +22,6 @@ from scope_picker.ui.scope_tree_model import (
     short_description,
 )
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import SEARCH_KEY_ROLE
 
 pytestmark = pytest.mark.gui
 
@@ -234,11 +233,3 @@ def test_passes_the_model_tester_with_picked_endpoints(
     selection.replace(["user-read-playback-state", "streaming"])
     qtmodeltester.check(model)
     assert model.unneeded() == ("streaming",)
-
-
-def test_rows_carry_search_keys(model: ScopeTreeModel) -> None:
-    users = category_index(model, "users")
-    assert users.data(SEARCH_KEY_ROLE) == "users"
-    key = model.index_of_scope("user-read-email").data(SEARCH_KEY_ROLE)
-    assert "read access to user's email address." in key
-    assert "get /me" in key

@@ -2,8 +2,8 @@
 
 Spotify writes its consent wording with typographic apostrophes (``user’s``) while
 developers type straight ones; both, and backticks, read as the same character here.
-The search keys are built once; a query is turned into one regular expression that any
-engine with look-aheads (Python's ``re``, Qt's ``QRegularExpression``) can run over them.
+The search keys are built once; a query is turned into one regular expression (``re``)
+that is matched against each key once per query.
 """
 
 from __future__ import annotations

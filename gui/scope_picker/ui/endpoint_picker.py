@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.endpoint_picker_model import (
@@ -68,7 +69,7 @@ class EndpointPicker(QWidget):
         self.clear_button.clicked.connect(self.model.clear)
 
         self.view = self._make_view()
-        self._open_groups()
+        self._laid_out = False
         self.reasons = PickReasons()
         self.reasons.choice_made.connect(self.model.prefer)
         self.reasons.optional_toggled.connect(self.model.want_optional)
@@ -89,8 +90,9 @@ class EndpointPicker(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.splitter, 1)
 
+        self._shown_unneeded: tuple[str, ...] = ()
         self.model.plan_changed.connect(self._apply_plan)
-        adapter.changed.connect(lambda _coverage: self._explain())
+        adapter.changed.connect(self._on_selection_changed)
         self._explain()
 
     @property
@@ -101,7 +103,17 @@ class EndpointPicker(QWidget):
     def set_search(self, query: str) -> None:
         """Show only the endpoints matching ``query``, their groups open."""
         self.proxy.set_search(query)
-        self._open_groups()
+        if self._laid_out:
+            self._open_groups()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Laying out 125 rows costs more than the rest of the window: only when first shown.
+        if not self._laid_out:
+            self._laid_out = True
+            self._open_groups()
+            for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
+                self.view.resizeColumnToContents(column)
+        super().showEvent(event)
 
     def _open_groups(self) -> None:
         """Groups open, their titles across the row (a search re-creates the rows it hid)."""
@@ -123,10 +135,10 @@ class EndpointPicker(QWidget):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = view.header()
-        header.setStretchLastSection(False)
-        for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to their texts once, when first shown: in ResizeToContents mode Qt would
+        # measure every row again on each change. A longer note later is elided; its tooltip
+        # has it whole.
+        view.header().setStretchLastSection(True)
         return view
 
     def _apply_plan(self) -> None:
@@ -150,7 +162,13 @@ class EndpointPicker(QWidget):
         self._explain()
 
     def _explain(self) -> None:
-        self.reasons.show_plan(self.plan, self.plan.unneeded(self._adapter.selection.scopes))
+        self._shown_unneeded = self.plan.unneeded(self._adapter.selection.scopes)
+        self.reasons.show_plan(self.plan, self._shown_unneeded)
+
+    def _on_selection_changed(self, _coverage: Coverage) -> None:
+        """A tick changes the reasons only through the scopes it flags as not needed."""
+        if self.plan.unneeded(self._adapter.selection.scopes) != self._shown_unneeded:
+            self._explain()
 
     def _untick_unneeded(self) -> None:
         unneeded = self.plan.unneeded(self._adapter.selection.scopes)

@@ -15,12 +15,7 @@ from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.search import endpoint_search_key, search_key
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE, REQUEST_TEXT, SECTION_TITLES
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import (
-    SEARCH_KEY_ROLE,
-    AnyIndex,
-    CheckableTwoLevelModel,
-    tri_state,
-)
+from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
 
 NAME_COLUMN = 0
 REQUEST_COLUMN = 1
@@ -53,6 +48,7 @@ class EndpointPickerModel(CheckableTwoLevelModel):
             (name, tuple(members)) for name, members in groupby(ordered, key=lambda e: e.group)
         )
         self._search_keys = {e.id: endpoint_search_key(e) for e in catalogue.endpoints}
+        self._group_keys = [search_key(self._title(row)) for row in range(len(self._groups))]
         adapter.changed.connect(self._on_selection_changed)
 
     def group_count(self) -> int:
@@ -75,6 +71,14 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         )
         row = self._groups[group_row][1].index(endpoint)
         return self.index(row, column, self.index(group_row, 0))
+
+    def search_key(self, group_row: int, leaf_row: int | None) -> str:
+        if leaf_row is None:
+            return self._group_keys[group_row]
+        return self._search_keys[self._groups[group_row][1][leaf_row].id]
+
+    def is_leaf_checked(self, group_row: int, leaf_row: int) -> bool:
+        return self.plan.is_picked(self._groups[group_row][1][leaf_row].id)
 
     def set_leaves_checked(self, leaves: Sequence[AnyIndex], checked: bool) -> None:
         endpoints = [e for e in map(self.endpoint_at, leaves) if e is not None]
@@ -108,12 +112,16 @@ class EndpointPickerModel(CheckableTwoLevelModel):
             return self._group_data(index.row(), index.column(), role)
         return self._endpoint_data(endpoint, index.column(), role)
 
-    def _group_data(self, row: int, column: int, role: int) -> Any:
+    def _title(self, row: int) -> str:
         name, endpoints = self._groups[row]
-        title = SECTION_TITLES.get(endpoints[0].kind, name)
+        return SECTION_TITLES.get(endpoints[0].kind, name)
+
+    def _group_data(self, row: int, column: int, role: int) -> Any:
+        endpoints = self._groups[row][1]
+        title = self._title(row)
         picked = sum(self.plan.is_picked(e.id) for e in endpoints)
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
-            return tri_state(picked, len(endpoints))
+            return self.group_check_state(row)
         if role == Qt.ItemDataRole.DisplayRole:
             if column != NAME_COLUMN:
                 return ""
@@ -124,8 +132,6 @@ class EndpointPickerModel(CheckableTwoLevelModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == SEARCH_KEY_ROLE:
-            return search_key(title)
         return None
 
     def _endpoint_data(self, endpoint: Endpoint, column: int, role: int) -> Any:
@@ -146,8 +152,6 @@ class EndpointPickerModel(CheckableTwoLevelModel):
             return font
         if role == ENDPOINT_ID_ROLE:
             return endpoint.id
-        if role == SEARCH_KEY_ROLE:
-            return self._search_keys[endpoint.id]
         return None
 
     def _notes(self, endpoint: Endpoint) -> list[str]:

@@ -165,7 +165,10 @@ class MainWindow(QMainWindow):
             lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
         )
         self.picker.model.plan_changed.connect(self._show_plan)
-        self.adapter.changed.connect(lambda _coverage: self._refresh_details())
+        # With endpoints picked, a tick can flag the current scope in the details.
+        self.adapter.changed.connect(
+            lambda _coverage: self._refresh_details() if self.picker.plan.picked else None
+        )
         self.search.query_changed.connect(self._search)
         self.scope_model.show_plan(self.picker.plan)
         self._show_scope_string(selection.coverage)

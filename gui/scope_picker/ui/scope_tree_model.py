@@ -14,12 +14,7 @@ from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.search import scope_search_key, search_key
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import (
-    SEARCH_KEY_ROLE,
-    AnyIndex,
-    CheckableTwoLevelModel,
-    tri_state,
-)
+from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
 
 SCOPE_NAME_ROLE = Qt.ItemDataRole.UserRole
 """The scope name of a scope row (None on category rows)."""
@@ -40,7 +35,6 @@ _ANSWERED_ROLES = frozenset(
         Qt.ItemDataRole.CheckStateRole,
         SCOPE_NAME_ROLE,
         CATEGORY_ID_ROLE,
-        SEARCH_KEY_ROLE,
         *_PLAN_ROLES,
     }
 )
@@ -79,6 +73,7 @@ class ScopeTreeModel(CheckableTwoLevelModel):
         self._search_keys = {
             scope.name: scope_search_key(self._catalogue, scope) for scope in self._catalogue.scopes
         }
+        self._category_keys = [search_key(c.name) for c in self._catalogue.categories]
         adapter.changed.connect(self._on_selection_changed)
 
     def group_count(self) -> int:
@@ -123,11 +118,17 @@ class ScopeTreeModel(CheckableTwoLevelModel):
             return category.id
         if role == SCOPE_NAME_ROLE:
             return scope.name if scope else None
-        if role == SEARCH_KEY_ROLE:
-            return self._search_keys[scope.name] if scope else search_key(category.name)
         if scope is None:
             return self._category_data(category, index.column(), role)
         return self._scope_data(scope, index.column(), role)
+
+    def search_key(self, group_row: int, leaf_row: int | None) -> str:
+        if leaf_row is None:
+            return self._category_keys[group_row]
+        return self._search_keys[self._scope_in(group_row, leaf_row).name]
+
+    def is_leaf_checked(self, group_row: int, leaf_row: int) -> bool:
+        return self._scope_in(group_row, leaf_row).name in self._adapter.selection
 
     def set_leaves_checked(self, leaves: Sequence[AnyIndex], checked: bool) -> None:
         names = [scope.name for scope in map(self.scope_at, leaves) if scope is not None]
@@ -137,7 +138,7 @@ class ScopeTreeModel(CheckableTwoLevelModel):
         scopes = self._scopes_of(category)
         ticked = sum(scope.name in self._adapter.selection for scope in scopes)
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
-            return tri_state(ticked, len(scopes))
+            return self.group_check_state(self._catalogue.categories.index(category))
         if role == Qt.ItemDataRole.DisplayRole:
             return category.name if column == NAME_COLUMN else f"{ticked} of {len(scopes)} ticked"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -159,6 +160,9 @@ class ScopeTreeModel(CheckableTwoLevelModel):
         if role in _FLAG_ROLES and column == NAME_COLUMN and scope.name in self.unneeded():
             return _warning_icon() if role == Qt.ItemDataRole.DecorationRole else NOT_NEEDED
         return None
+
+    def _scope_in(self, group_row: int, leaf_row: int) -> Scope:
+        return self._scopes_of(self._catalogue.categories[group_row])[leaf_row]
 
     def _scopes_of(self, category: Category) -> tuple[Scope, ...]:
         return self._catalogue.scopes_in(category.id)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, overload
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from scope_picker.core.search import search_pattern
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
-SEARCH_KEY_ROLE = Qt.ItemDataRole.UserRole + 100
-"""Every row's ``core.search`` key, for ``CheckFilterProxy`` to match queries against."""
 
 _GROUP_ID = 0
 """internalId of a group row; a leaf row's internalId is its group's row + 1."""
@@ -109,17 +110,67 @@ def tri_state(ticked: int, total: int) -> Qt.CheckState:
 class CheckableTwoLevelModel(TwoLevelModel):
     """A two-level model whose leaves are ticked in column 0; a group's box follows them.
 
-    Ticking several leaves goes through ``set_leaves_checked`` as one change, so a filter
-    proxy can tick just the rows it shows.
+    It also knows which rows a search shows (``CheckFilterProxy`` asks it): a leaf that
+    matches, every leaf of a group that matches, and the groups holding either. While a
+    search is on, a group's box stands for the leaves it shows, and ticking it ticks those
+    only, as one change: that is what a filtered list promises; hidden rows stay as they were.
     """
+
+    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(headers, parent)
+        self._shown: dict[int, frozenset[int]] | None = None  # None: no search
+
+    def search_key(self, group_row: int, leaf_row: int | None) -> str:
+        """What a search is matched against: a group's (leaf_row None) or a leaf's key."""
+        raise NotImplementedError
+
+    def is_leaf_checked(self, group_row: int, leaf_row: int) -> bool:
+        """True when the leaf is ticked."""
+        raise NotImplementedError
 
     def set_leaves_checked(self, leaves: Sequence[AnyIndex], checked: bool) -> None:
         """Tick (or untick) the given leaf rows as one change."""
         raise NotImplementedError
 
-    def leaves_of(self, group: AnyIndex) -> list[QModelIndex]:
-        """Every leaf row of a group, in column 0."""
-        return [self.index(row, 0, group) for row in range(self.leaf_count(group.row()))]
+    def set_search(self, query: str) -> None:
+        """Show only what matches every word of ``query`` (``core.search``); "" shows all."""
+        pattern = search_pattern(query)
+        if not pattern:
+            self._shown = None
+        else:
+            regex = re.compile(pattern)
+            self._shown = {}
+            for group in range(self.group_count()):
+                leaves = range(self.leaf_count(group))
+                if regex.match(self.search_key(group, None)):
+                    self._shown[group] = frozenset(leaves)
+                else:
+                    self._shown[group] = frozenset(
+                        leaf for leaf in leaves if regex.match(self.search_key(group, leaf))
+                    )
+        if self.group_count():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.group_count() - 1, 0),
+                [Qt.ItemDataRole.CheckStateRole],
+            )
+
+    def shows(self, group_row: int, leaf_row: int | None = None) -> bool:
+        """True when the search shows this group (leaf_row None) or leaf."""
+        if self._shown is None:
+            return True
+        shown = self._shown[group_row]
+        return bool(shown) if leaf_row is None else leaf_row in shown
+
+    def shown_leaves(self, group_row: int) -> list[int]:
+        """The rows of the group's leaves the search shows (all without a search)."""
+        return [leaf for leaf in range(self.leaf_count(group_row)) if self.shows(group_row, leaf)]
+
+    def group_check_state(self, group_row: int) -> Qt.CheckState:
+        """The group's box over the leaves shown."""
+        leaves = self.shown_leaves(group_row)
+        ticked = sum(self.is_leaf_checked(group_row, leaf) for leaf in leaves)
+        return tri_state(ticked, len(leaves))
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -135,12 +186,14 @@ class CheckableTwoLevelModel(TwoLevelModel):
         state = check_state(value)
         if state is None or state is Qt.CheckState.PartiallyChecked:
             return False
-        leaves = self.leaves_of(index) if self.is_group(index) else [index]
+        leaves: list[AnyIndex] = [index]
+        if self.is_group(index):
+            leaves = [self.index(leaf, 0, index) for leaf in self.shown_leaves(index.row())]
         self.set_leaves_checked(leaves, state is Qt.CheckState.Checked)
         return True
 
     def emit_all_changed(self, roles: Sequence[int]) -> None:
-        """Every row's ``roles`` may have changed (after a tick, or new reasons)."""
+        """Every row's ``roles`` may have changed (after new picks, say)."""
         last_column = self.columnCount() - 1
         if self.group_count() == 0:
             return
