@@ -3,10 +3,16 @@
 from itertools import combinations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.catalogue import Catalogue, load_catalogue
 from scope_picker.core.coverage import cover
 from scope_picker.core.least_scopes import least_scopes
+
+CATALOGUE = load_catalogue()  # hypothesis draws from it before any fixture runs
+WITH_CHOICES = [e for e in CATALOGUE.endpoints if e.requirement.any_of]
+GROUPS = sorted({frozenset(g) for e in WITH_CHOICES for g in e.requirement.any_of}, key=sorted)
 
 
 def test_no_endpoints_need_no_scopes(catalogue: Catalogue) -> None:
@@ -53,6 +59,26 @@ def test_preference_settles_the_choice(catalogue: Catalogue) -> None:
     )
     assert result.scopes == ("playlist-modify-public",)
     assert result.choices[0].chosen == "playlist-modify-public"
+
+
+def test_each_choice_keeps_its_own_preference(catalogue: Catalogue) -> None:
+    """The library choice prefers user-follow-modify; the playlist one prefers
+    playlist-modify-public, which the library choice offers too and lists first. Each choice
+    keeps the scope the user chose for it (this once raised KeyError: found by the window's
+    state machine test)."""
+    library = frozenset({"user-library-modify", "user-follow-modify", "playlist-modify-public"})
+    playlist = frozenset({"playlist-modify-public", "playlist-modify-private"})
+    result = least_scopes(
+        catalogue,
+        ["save-library-items", "create-playlist"],
+        preferences={library: "user-follow-modify", playlist: "playlist-modify-public"},
+    )
+    assert result.scopes == ("playlist-modify-public", "user-follow-modify")
+    assert {choice.options: choice.chosen for choice in result.choices} == {
+        catalogue.in_scope_order(library): "user-follow-modify",
+        catalogue.in_scope_order(playlist): "playlist-modify-public",
+    }
+    assert result.needed_by("user-follow-modify") == "needed by: Save Items to Library"
 
 
 def test_one_scope_settles_two_choices(catalogue: Catalogue) -> None:
@@ -118,3 +144,22 @@ def test_adds_says_what_a_left_out_optional_scope_unlocks(catalogue: Catalogue) 
         ),
     ]
     assert result.adds("streaming") == ()
+
+
+@given(
+    picked=st.lists(st.sampled_from([e.id for e in WITH_CHOICES]), min_size=1, max_size=4),
+    preferences=st.fixed_dictionaries(
+        {},
+        optional={group: st.sampled_from(sorted(group)) for group in GROUPS},
+    ),
+)
+def test_every_preference_of_an_open_choice_is_kept_and_explained(
+    picked: list[str], preferences: dict[frozenset[str], str]
+) -> None:
+    result = least_scopes(CATALOGUE, picked, preferences)
+    assert set(result.reasons) == set(result.scopes)
+    assert all(result.reasons[name] for name in result.scopes)
+    for choice in result.choices:
+        preferred = preferences.get(frozenset(choice.options))
+        if choice.chosen is not None and preferred is not None:
+            assert choice.chosen == preferred

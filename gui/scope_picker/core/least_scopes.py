@@ -86,7 +86,14 @@ def least_scopes(
     extra = _fewest_hitting(catalogue, list(open_groups), preferences)
     choices: list[ScopeChoice] = []
     for group, users in open_groups.items():
-        chosen = next(name for name in catalogue.in_scope_order(group) if name in extra)
+        # The user's own pick, where one was made: another preference may put an option
+        # listed earlier in ``extra`` too, and a preferred scope must never go unexplained.
+        preferred = preferences.get(group)
+        chosen = (
+            preferred
+            if preferred in group & extra
+            else next(name for name in catalogue.in_scope_order(group) if name in extra)
+        )
         reasons.setdefault(chosen, []).extend(users)
         choices.append(_choice(catalogue, group, chosen, users))
     for group, users in settled_groups.items():
