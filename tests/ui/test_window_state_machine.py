@@ -3,29 +3,44 @@ the core's own answer, ``cover(catalogue, scopes)``, and with an independent rec
 user ticked.
 
 Actions: set a scope's or a category's check box (what a click does), Space on any row of the
-tree (the keyboard tick, toggling; a partly ticked category becomes fully ticked), and the
-"need no scope" switch of the endpoint list.
+tree (the keyboard tick, toggling; a partly ticked category becomes fully ticked), the
+"need no scope" switch of the endpoint list, a paste (the Paste action or the Import dialog)
+of generated text, a preset, endpoint picks with the picker's choices and optional scopes,
+and a category ticked while a search shows only part of the tree.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
 from scope_picker.core.catalogue import Catalogue, EndpointKind, load_catalogue
 from scope_picker.core.coverage import cover, public_endpoints
+from scope_picker.core.least_scopes import LeastScopes, least_scopes
+from scope_picker.core.presets import presets
+from scope_picker.core.scope_string import parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, UNPUBLISHED_TEXT
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
 from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.scope_import import ImportDialog
+from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE
 from scope_picker.ui.wording import plural
 
 pytestmark = pytest.mark.gui
@@ -34,6 +49,41 @@ CATALOGUE: Catalogue = load_catalogue()  # hypothesis draws from it before any f
 SCOPE_NAMES = CATALOGUE.scope_names
 CATEGORY_ROWS = st.integers(0, len(CATALOGUE.categories) - 1)
 CHECK = Qt.ItemDataRole.CheckStateRole
+PRESETS = presets(CATALOGUE)
+ENDPOINT_IDS = tuple(endpoint.id for endpoint in CATALOGUE.endpoints)
+# Half the picks are of endpoints that raise a choice or offer optional scopes, which are few.
+ENDPOINTS = st.sampled_from(ENDPOINT_IDS) | st.sampled_from(
+    [
+        endpoint.id
+        for endpoint in CATALOGUE.endpoints
+        if endpoint.requirement.any_of or endpoint.requirement.optional
+    ]
+)
+# Not scopes: near misses (a prefix, another case, a retired scope) and plain junk.
+UNKNOWN_TOKENS = st.sampled_from(
+    ["user-read-playback", "USER-READ-EMAIL", "user-read-birthdate", "playlist", "scope"]
+) | st.text(alphabet="abxyz-", min_size=1, max_size=8)
+SEPARATORS = st.sampled_from([" ", "  ", ",", ", ", "+", "%20", "\n", ";", "|", "\t"])
+# Words from scope and category names (they match something) and one that matches nothing.
+SEARCH_WORDS = st.sampled_from(
+    sorted(
+        {part for name in SCOPE_NAMES for part in name.split("-")}
+        | {category.name.split()[0] for category in CATALOGUE.categories}
+        | {"zzzz"}
+    )
+)
+
+
+@st.composite
+def scope_texts(draw: st.DrawFn) -> str:
+    """Known scopes, unknown tokens and repeats, joined by the separators people paste."""
+    tokens = draw(st.lists(st.sampled_from(SCOPE_NAMES) | UNKNOWN_TOKENS, max_size=8))
+    if tokens and draw(st.booleans()):
+        tokens.append(draw(st.sampled_from(tokens)))  # a repeat, wherever it came from
+    text = draw(st.sampled_from(["", " ", "\n"]))
+    for token in tokens:
+        text += token + draw(SEPARATORS)
+    return text
 
 
 def _state(checked: bool) -> Qt.CheckState:
@@ -51,6 +101,10 @@ class WindowActions(RuleBasedStateMachine):
         self.window = MainWindow(CATALOGUE, Selection(CATALOGUE), settings_store)
         self.model = self.window.scope_model
         self.ticked: set[str] = set()
+        # What the picker should hold: picked endpoints, choices made, optional scopes wanted.
+        self.picked: set[str] = set()
+        self.preferences: dict[frozenset[str], str] = {}
+        self.wanted_optional: set[str] = set()
 
     def teardown(self) -> None:
         self.window.close()
@@ -89,6 +143,112 @@ class WindowActions(RuleBasedStateMachine):
     def show_public_endpoints(self, show: bool) -> None:
         self.window.endpoints.show_public.setChecked(show)
 
+    @rule(text=scope_texts(), through_dialog=st.booleans())
+    def paste(self, text: str, through_dialog: bool) -> None:
+        """The Paste action reads the clipboard; Import… reads its box. Same outcome."""
+        if through_dialog:
+            self.window.import_action.trigger()
+            [dialog] = [d for d in self.window.findChildren(ImportDialog) if d.isVisible()]
+            dialog.editor.setPlainText(text)
+            if dialog.ok_button.isEnabled():
+                dialog.ok_button.click()
+            else:
+                dialog.reject()
+        else:
+            QGuiApplication.clipboard().setText(text)
+            self.window.paste_action.trigger()
+        known = parse_scopes(CATALOGUE, text).known
+        # Checked against the tokens as generated, not only against the parser.
+        assert set(known) == {name for name in SCOPE_NAMES if _holds_token(text, name)}
+        if known:
+            self.ticked = set(known)
+
+    @rule(index=st.integers(0, len(PRESETS) - 1))
+    def choose_preset(self, index: int) -> None:
+        preset = PRESETS[index]
+        action = self.window.presets_menu.findChild(QAction, f"preset:{preset.id}")
+        assert action is not None
+        assert action.text() == preset.name
+        action.trigger()
+        self.ticked = set(preset.scopes)
+
+    @rule(endpoint_ids=st.lists(ENDPOINTS, min_size=1, max_size=3), picked=st.booleans())
+    def pick_endpoints(self, endpoint_ids: list[str], picked: bool) -> None:
+        """Ticks in the picker's list (through its search filter, as the view does)."""
+        picker = self.window.picker
+        for endpoint_id in endpoint_ids:
+            row = picker.proxy.mapFromSource(picker.model.index_of_endpoint(endpoint_id))
+            assert picker.proxy.setData(row, _state(picked), CHECK)
+            self.picked = self.picked | {endpoint_id} if picked else self.picked - {endpoint_id}
+            self._follow_the_plan()
+
+    @precondition(lambda self: bool(self.picked))
+    @rule()
+    def untick_all_endpoints(self) -> None:
+        self.window.picker.clear_button.click()
+        self.picked = set()
+        self._follow_the_plan()
+
+    @precondition(lambda self: any(c.chosen for c in self.window.picker.plan.result.choices))
+    @rule(data=st.data())
+    def choose_an_alternative(self, data: st.DataObject) -> None:
+        """Click another radio button of an open choice in the reasons panel."""
+        choices = [c for c in self.window.picker.plan.result.choices if c.chosen]
+        choice = data.draw(st.sampled_from(choices))
+        option = data.draw(st.sampled_from([o for o in choice.options if o != choice.chosen]))
+        name = f"choice:{'+'.join(choice.options)}:{option}"
+        radio = self.window.picker.reasons.findChild(QRadioButton, name)
+        assert radio is not None
+        radio.click()
+        self.preferences[frozenset(choice.options)] = option
+        self._follow_the_plan()
+
+    @precondition(lambda self: bool(self.window.picker.plan.result.optional))
+    @rule(data=st.data())
+    def toggle_an_optional_scope(self, data: st.DataObject) -> None:
+        scope = data.draw(st.sampled_from(sorted(self.window.picker.plan.result.optional)))
+        check = self.window.picker.reasons.findChild(QCheckBox, f"optional:{scope}")
+        assert check is not None
+        check.click()
+        self.wanted_optional ^= {scope}
+        self._follow_the_plan()
+
+    @rule(query=st.lists(SEARCH_WORDS, min_size=1, max_size=2).map(" ".join), data=st.data())
+    def tick_a_category_while_searching(self, query: str, data: st.DataObject) -> None:
+        """Search, tick a category the search shows: only its rows shown change; then Esc."""
+        window = self.window
+        window.search.field.setText(query)
+        proxy = window.scope_proxy
+        if proxy.rowCount():
+            row = data.draw(st.integers(0, proxy.rowCount() - 1))
+            checked = data.draw(st.booleans())
+            category = proxy.index(row, 0)
+            shown = {
+                proxy.index(leaf, 0, category).data(SCOPE_NAME_ROLE)
+                for leaf in range(proxy.rowCount(category))
+            }
+            assert shown
+            assert proxy.setData(category, _state(checked), CHECK)
+            self.ticked = self.ticked | shown if checked else self.ticked - shown
+            assert category.data(CHECK) == _state(checked)  # the box stands for the rows shown
+        else:
+            count = window.search.count.text()
+            assert count == "nothing matches" or count.startswith("0 scopes, "), count
+        if data.draw(st.booleans()):
+            QTest.keyClick(window, Qt.Key.Key_Escape)
+        else:
+            window.search.clear()
+        assert window.search.query == ""
+
+    def _follow_the_plan(self) -> None:
+        """After a change in the picker, the ticks are the core's least scopes for it."""
+        result = self._least()
+        self.wanted_optional &= set(result.optional)
+        self.ticked = set(result.scopes) | self.wanted_optional
+
+    def _least(self) -> LeastScopes:
+        return least_scopes(CATALOGUE, self.picked, self.preferences)
+
     def _press_space_on(self, index: QModelIndex) -> None:
         tree = self.window.scope_tree
         tree.setCurrentIndex(self.window.scope_proxy.mapFromSource(index))
@@ -99,6 +259,16 @@ class WindowActions(RuleBasedStateMachine):
     @invariant()
     def selection_is_what_was_ticked(self) -> None:
         assert self.window.adapter.selection.scopes == CATALOGUE.in_scope_order(self.ticked)
+
+    @invariant()
+    def picker_holds_what_was_picked(self) -> None:
+        plan = self.window.picker.plan
+        assert {endpoint.id for endpoint in plan.picked} == self.picked
+        assert plan.result == self._least()
+        model = self.window.picker.model
+        for endpoint_id in ENDPOINT_IDS:
+            state = model.index_of_endpoint(endpoint_id).data(CHECK)
+            assert state == _state(endpoint_id in self.picked)
 
     @invariant()
     def tree_check_states_follow_the_ticks(self) -> None:
@@ -153,6 +323,11 @@ class WindowActions(RuleBasedStateMachine):
     @invariant()
     def scope_string_is_the_cores(self) -> None:
         assert self.window.scope_string.text() == cover(CATALOGUE, self.ticked).scope_string
+
+
+def _holds_token(text: str, name: str) -> bool:
+    """True when ``name`` is one of the tokens of generated ``text`` (see ``scope_texts``)."""
+    return name in re.split(r"[\s,+;|]+|%20", text)
 
 
 @pytest.mark.usefixtures("qapp")
