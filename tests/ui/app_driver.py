@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
 from scope_picker import app as app_module  # noqa: E402
 from scope_picker.ui.main_window import MainWindow  # noqa: E402
+from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE  # noqa: E402
 
 # Modules a network call would need; the app imports none of them.
 NETWORK_MODULES = {"PySide6.QtNetwork", "http.client", "urllib.request", "ssl", "ftplib", "smtplib"}
@@ -177,11 +178,51 @@ def scenario_session() -> list[Callable[[], object]]:
         window.show_coverage_action.trigger()
         window.endpoints.show_public.setChecked(True)
 
+    def paste_a_scope_string() -> None:
+        window = main_window()
+        REPORT["pasted"] = "user-top-read, streaming user-read-playback streaming"
+        QGuiApplication.clipboard().setText(REPORT["pasted"])
+        window.paste_action.trigger()
+        REPORT["after_paste"] = window.scope_string.text()
+
+    def search_and_tick_what_it_shows() -> None:
+        window = main_window()
+        window.find_action.trigger()
+        window.search.field.setText("follow")
+        proxy = window.scope_proxy
+        category = proxy.index(0, 0)
+        proxy.setData(category, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        REPORT["search_shown"] = [
+            proxy.index(row, 0, category).data(SCOPE_NAME_ROLE)
+            for row in range(proxy.rowCount(category))
+        ]
+        REPORT["search_count"] = window.search.count.text()
+        REPORT["after_search"] = window.scope_string.text()
+        window.search.clear()
+
+    def choose_a_preset() -> None:
+        window = main_window()
+        [action] = [a for a in window.presets_menu.actions() if a.objectName() == "preset:library"]
+        action.trigger()
+        REPORT["after_preset"] = window.scope_string.text()
+
+    def pick_an_endpoint() -> None:
+        window = main_window()
+        window.show_picker_action.trigger()
+        picker = window.picker
+        row = picker.proxy.mapFromSource(picker.model.index_of_endpoint("get-queue"))
+        picker.proxy.setData(row, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+        REPORT["after_pick"] = window.scope_string.text()
+
     return [
         tick_scopes,
         copy_the_scope_string,
         use_the_authorization_panel,
         show_the_endpoints_that_need_no_scope,
+        paste_a_scope_string,
+        search_and_tick_what_it_shows,
+        choose_a_preset,
+        pick_an_endpoint,
         close_the_window,
     ]
 
