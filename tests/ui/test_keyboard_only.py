@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
@@ -10,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from scope_picker.ui.error_dialog import ErrorDialog
 from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE
+from scope_picker.ui.search_bar import find_keys
 
 pytestmark = pytest.mark.gui
 
@@ -42,9 +46,9 @@ def focused() -> QWidget:
     return widget
 
 
-def test_open_find_tick_and_copy_with_the_keyboard_alone(
-    qtbot: QtBot, window: MainWindow, qapp: QApplication
-) -> None:
+@pytest.fixture
+def keyboard_only(qtbot: QtBot, window: MainWindow, qapp: QApplication) -> Iterator[MainWindow]:
+    """The window shown and active, the clipboard primed; no mouse event may reach the app."""
     mice = MouseEventCounter()
     qapp.installEventFilter(mice)
     try:
@@ -52,22 +56,63 @@ def test_open_find_tick_and_copy_with_the_keyboard_alone(
             window.show()
             window.activateWindow()
         QGuiApplication.clipboard().setText("untouched")
-        assert focused() is window.scope_tree  # a keyboard user starts in the scope list
-        qtbot.keyClicks(focused(), "strea")  # type-ahead finds the scope by its name
-        current = window.scope_proxy.mapToSource(window.scope_tree.currentIndex())
-        assert current == window.scope_model.index_of_scope("streaming")
-        qtbot.keyClick(focused(), Qt.Key.Key_Space)
-        assert window.scope_string.text() == "streaming"
-        qtbot.keyClick(
-            focused(),
-            Qt.Key.Key_C,
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-        )
-        assert QGuiApplication.clipboard().text() == "streaming"
-        assert window.statusBar().currentMessage() == "Copied 1 scope"
+        yield window
     finally:
         qapp.removeEventFilter(mice)
     assert mice.seen == []
+
+
+def press_copy(qtbot: QtBot) -> None:
+    qtbot.keyClick(
+        focused(),
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+
+
+def current_scope(window: MainWindow) -> str | None:
+    name = window.scope_tree.currentIndex().data(SCOPE_NAME_ROLE)
+    return None if name is None else str(name)
+
+
+def test_type_ahead_tick_and_copy_with_the_keyboard_alone(
+    qtbot: QtBot, keyboard_only: MainWindow
+) -> None:
+    window = keyboard_only
+    assert focused() is window.scope_tree  # a keyboard user starts in the scope list
+    qtbot.keyClicks(focused(), "strea")  # type-ahead finds the scope by its name
+    assert current_scope(window) == "streaming"
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert window.scope_string.text() == "streaming"
+    press_copy(qtbot)
+    assert QGuiApplication.clipboard().text() == "streaming"
+    assert window.statusBar().currentMessage() == "Copied 1 scope"
+
+
+def test_find_tick_and_copy_with_the_keyboard_alone(
+    qtbot: QtBot, keyboard_only: MainWindow
+) -> None:
+    """Ctrl+F, type, Tab into the list, Down to the scope, Space, Ctrl+Shift+C, Esc."""
+    window = keyboard_only
+    qtbot.keySequence(focused(), find_keys())
+    assert focused() is window.search.field
+    qtbot.keyClicks(focused(), "streaming")
+    assert window.search.count.text() == "1 scope, 1 endpoint match"
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert focused() is window.scope_tree
+    assert window.scope_tree.currentIndex().data() == "Playback"  # the one category shown
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert current_scope(window) == "streaming"
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert window.scope_string.text() == "streaming"
+    press_copy(qtbot)
+    assert QGuiApplication.clipboard().text() == "streaming"
+    assert window.statusBar().currentMessage() == "Copied 1 scope"
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the list has no use for Esc: the search ends
+    assert window.search.query == ""
+    assert focused() is window.scope_tree
+    assert current_scope(window) == "streaming"
+    assert window.scope_string.text() == "streaming"
 
 
 def test_the_mouse_event_counter_sees_a_click(
