@@ -202,6 +202,8 @@ class AuthorizePanel(QWidget):
         self._refresh()
 
     def _lay_out(self) -> None:
+        # The window's menu bar and panes keep C, D, E, F, H, R, S, T and V busy; these
+        # letters are the page's own (tests/ui/test_mnemonics.py).
         intro = QLabel(
             "Builds the login link for Spotify's Authorization Code flow with PKCE. Nothing is "
             "sent to Spotify from here, and no client secret is needed."
@@ -211,18 +213,18 @@ class AuthorizePanel(QWidget):
         # In a narrow window the labels move above their fields instead of pushing them out.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(
-            _buddy_label("&Client ID", self.client_id_edit),
+            _buddy_label("C&lient ID", self.client_id_edit),
             _stack(self.client_id_edit, self.client_id_message),
         )
         form.addRow(
-            _buddy_label("&Redirect URI", self.redirect_uri_edit),
+            _buddy_label("Redirect &URI", self.redirect_uri_edit),
             _stack(
                 _row(self.redirect_uri_edit, self.use_suggested_button),
                 self.redirect_uri_message,
             ),
         )
         form.addRow(
-            _buddy_label("&State", self.state_edit),
+            _buddy_label("St&ate", self.state_edit),
             _stack(
                 _row(self.state_edit, self.new_state_button),
                 self.show_dialog_check,
@@ -230,18 +232,18 @@ class AuthorizePanel(QWidget):
             ),
         )
         form.addRow(
-            _buddy_label("&Authorization URL", self.url_view),
+            _buddy_label("Authori&zation URL", self.url_view),
             _stack(
                 self.url_view,
                 _row(self.copy_url_button, self.open_browser_button, stretch=True),
             ),
         )
         form.addRow(
-            _buddy_label("Code &verifier", self.verifier_edit),
+            _buddy_label("Code ver&ifier", self.verifier_edit),
             _row(self.verifier_edit, self.new_verifier_button, self.copy_verifier_button),
         )
         form.addRow(
-            _buddy_label("&Token request", self.token_request_view),
+            _buddy_label("To&ken request", self.token_request_view),
             _stack(self.token_request_view, _row(self.copy_token_request_button, stretch=True)),
         )
         layout = QVBoxLayout(self)
