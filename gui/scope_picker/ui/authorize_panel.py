@@ -33,6 +33,7 @@ from scope_picker.core.authorize import (
     new_state,
 )
 from scope_picker.ui.clipboard import copy_text
+from scope_picker.ui.widgets import describe
 
 # Only these are remembered between runs; the verifier and state are single-use secrets.
 CLIENT_ID_KEY = "authorize/client_id"
@@ -45,21 +46,15 @@ _TOKEN_REQUEST_LINES = 9
 
 def _line_edit(name: str, accessible_name: str, tooltip: str, placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()
-    _describe(edit, name, accessible_name, tooltip)
+    describe(edit, name, accessible_name, tooltip)
     edit.setPlaceholderText(placeholder)
     return edit
 
 
 def _button(text: str, name: str, tooltip: str) -> QPushButton:
     button = QPushButton(text)
-    _describe(button, name, text, tooltip)
+    describe(button, name, text, tooltip)
     return button
-
-
-def _describe(widget: QWidget, name: str, accessible_name: str, tooltip: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible_name)
-    widget.setToolTip(tooltip)
 
 
 def _message_label(name: str) -> QLabel:
@@ -79,7 +74,7 @@ def _read_only_text(
 ) -> QPlainTextEdit:
     """A read-only monospace box sized for a handful of lines, not the whole panel."""
     view = QPlainTextEdit()
-    _describe(view, name, accessible_name, tooltip)
+    describe(view, name, accessible_name, tooltip)
     view.setReadOnly(True)
     view.setPlaceholderText(placeholder)
     view.setLineWrapMode(wrap)
@@ -138,7 +133,7 @@ class AuthorizePanel(QWidget):
             "New state", "newStateButton", "Replace the state with a fresh random one."
         )
         self.show_dialog_check = QCheckBox("Always show the consent dialog (show_dialog)")
-        _describe(
+        describe(
             self.show_dialog_check,
             "showDialogCheck",
             "Always show the consent dialog",

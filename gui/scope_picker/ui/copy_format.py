@@ -6,6 +6,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from scope_picker.core.scope_string import CopyFormat
+from scope_picker.ui.widgets import describe
 
 COPY_FORMAT_KEY = "copy/format"
 _NARROW_CHARS = 18
@@ -17,18 +18,17 @@ class CopyFormatBox(QComboBox):
     def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
-        self.setObjectName("copyFormat")
-        self.setAccessibleName("Copy format")
-        self.setToolTip(
+        describe(
+            self,
+            "copyFormat",
+            "Copy format",
             "What Copy puts on the clipboard: the space-separated string Spotify expects, "
-            "or the same scopes ready for your code"
+            "or the same scopes ready for your code",
         )
         for fmt in CopyFormat:
             self.addItem(fmt.label, fmt.name)
         popup = self.view()
-        popup.setObjectName("copyFormatList")
-        popup.setAccessibleName("Copy formats")
-        popup.setToolTip(self.toolTip())
+        describe(popup, "copyFormatList", "Copy formats", self.toolTip())
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.currentIndexChanged.connect(self._save)
 

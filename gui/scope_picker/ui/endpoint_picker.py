@@ -26,6 +26,7 @@ from scope_picker.ui.endpoint_picker_model import (
 )
 from scope_picker.ui.pick_reasons import PickReasons
 from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.widgets import describe
 from scope_picker.ui.wording import plural
 
 REPLACES_TEXT = (
@@ -63,9 +64,12 @@ class EndpointPicker(QWidget):
         intro.setWordWrap(True)
         intro.setToolTip(REPLACES_TOOLTIP)
         self.clear_button = QPushButton("Untick All")
-        self.clear_button.setObjectName("clearPickedEndpoints")
-        self.clear_button.setAccessibleName("Untick all endpoints")
-        self.clear_button.setToolTip("Unpick every endpoint (this unticks the scopes they needed)")
+        describe(
+            self.clear_button,
+            "clearPickedEndpoints",
+            "Untick all endpoints",
+            "Unpick every endpoint (this unticks the scopes they needed)",
+        )
         self.clear_button.clicked.connect(self.model.clear)
 
         self.view = self._make_view()
@@ -123,11 +127,12 @@ class EndpointPicker(QWidget):
 
     def _make_view(self) -> QTreeView:
         view = QTreeView()
-        view.setObjectName("endpointPickerList")
-        view.setAccessibleName("Endpoints to pick")
-        view.setToolTip(
+        describe(
+            view,
+            "endpointPickerList",
+            "Endpoints to pick",
             "Every endpoint by reference group: tick the ones your app calls "
-            "(Space ticks the current row; ticking a group ticks the endpoints it shows)"
+            "(Space ticks the current row; ticking a group ticks the endpoints it shows)",
         )
         view.setModel(self.proxy)
         view.setUniformRowHeights(True)

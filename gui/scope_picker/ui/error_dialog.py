@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from scope_picker import APP_NAME, __version__
 from scope_picker.ui.clipboard import copy_text
+from scope_picker.ui.widgets import describe
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -46,19 +47,25 @@ class ErrorDialog(QDialog):
         self.summary.setObjectName("errorSummary")
         self.details = QPlainTextEdit(details)
         self.details.setReadOnly(True)
-        self.details.setObjectName("errorDetails")
-        self.details.setAccessibleName("Error details")
-        self.details.setToolTip("The technical details of the error")
+        describe(
+            self.details, "errorDetails", "Error details", "The technical details of the error"
+        )
         self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setObjectName("closeErrorDialog")
-        self.close_button.setAccessibleName("Close")
-        self.close_button.setToolTip("Close this message and go back to the app")
+        describe(
+            self.close_button,
+            "closeErrorDialog",
+            "Close",
+            "Close this message and go back to the app",
+        )
         self.copy_button = QPushButton("Copy details")
-        self.copy_button.setObjectName("copyErrorDetails")
-        self.copy_button.setAccessibleName("Copy details")
-        self.copy_button.setToolTip("Copy the error details to the clipboard")
+        describe(
+            self.copy_button,
+            "copyErrorDetails",
+            "Copy details",
+            "Copy the error details to the clipboard",
+        )
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self._copy_details)

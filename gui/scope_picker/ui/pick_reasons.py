@@ -22,18 +22,13 @@ from PySide6.QtWidgets import (
 from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import ScopeChoice
+from scope_picker.ui.widgets import describe
 from scope_picker.ui.wording import plural
 
 NOTHING_PICKED_TEXT = (
     "Tick the endpoints your app will call. The scopes they need then replace the ticked "
     "scopes, and this panel says why each one is there."
 )
-
-
-def _describe(widget: QWidget, name: str, accessible_name: str, tooltip: str) -> None:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible_name)
-    widget.setToolTip(tooltip)
 
 
 def _text(html: str, name: str) -> QLabel:
@@ -63,7 +58,7 @@ class PickReasons(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        _describe(
+        describe(
             self,
             "pickReasons",
             "Why these scopes",
@@ -170,7 +165,7 @@ class PickReasons(QScrollArea):
     def _choice_box(self, choice: ScopeChoice) -> QGroupBox:
         key = "+".join(choice.options)
         box = QGroupBox("Choose one")  # a group box title never wraps: keep it short
-        _describe(
+        describe(
             box,
             f"choice:{key}",
             "Choose between " + " and ".join(choice.options),
@@ -189,7 +184,7 @@ class PickReasons(QScrollArea):
         for option in choice.options:
             radio = QRadioButton(option)
             radio_name = f"choice:{key}:{option}"
-            _describe(
+            describe(
                 radio,
                 radio_name,
                 f"Use {option}",
@@ -211,7 +206,7 @@ class PickReasons(QScrollArea):
 
     def _optional_box(self, plan: EndpointPlan) -> QGroupBox:
         box = QGroupBox("Optional scopes")
-        _describe(
+        describe(
             box,
             "optionalScopes",
             "Optional scopes",
@@ -221,7 +216,7 @@ class PickReasons(QScrollArea):
         for scope in plan.result.optional:
             check = QCheckBox(scope)
             adds = "; ".join(f"{unlocks} ({e.name})" for e, unlocks in plan.result.adds(scope))
-            _describe(check, f"optional:{scope}", f"Also ask for {scope}", f"Adds {adds}")
+            describe(check, f"optional:{scope}", f"Also ask for {scope}", f"Adds {adds}")
             check.setChecked(plan.wants_optional(scope))
             check.toggled.connect(
                 lambda checked, name=scope: self.optional_toggled.emit(name, checked)
@@ -238,6 +233,6 @@ class PickReasons(QScrollArea):
             _text(f"<b>Ticked, but {escape(NOT_NEEDED)}:</b> {escape(names)}", "unneededScopes")
         )
         button = QPushButton("Untick " + ("It" if len(self._unneeded) == 1 else "Them"))
-        _describe(button, "untickUnneededButton", "Untick unneeded scopes", f"Untick {names}")
+        describe(button, "untickUnneededButton", "Untick unneeded scopes", f"Untick {names}")
         button.clicked.connect(self.untick_unneeded)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

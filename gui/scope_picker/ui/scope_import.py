@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.scope_string import ParsedScopes, parse_scopes
+from scope_picker.ui.widgets import describe
 from scope_picker.ui.wording import plural
 
 SHAPES_TEXT = (
@@ -59,16 +60,22 @@ class ImportReport(QFrame):
         self.setObjectName("importReport")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.label = QLabel()
-        self.label.setObjectName("importReportText")
+        describe(
+            self.label,
+            "importReportText",
+            "Paste report",
+            "What the pasted text held; select a name to copy it",
+        )
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAccessibleName("Paste report")
-        self.label.setToolTip("What the pasted text held; select a name to copy it")
         self.dismiss_button = QPushButton("Dismiss")
-        self.dismiss_button.setObjectName("dismissImportReport")
-        self.dismiss_button.setAccessibleName("Dismiss the paste report")
-        self.dismiss_button.setToolTip("Hide this report (Esc)")
+        describe(
+            self.dismiss_button,
+            "dismissImportReport",
+            "Dismiss the paste report",
+            "Hide this report (Esc)",
+        )
         self.dismiss_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
@@ -108,9 +115,7 @@ class ImportDialog(QDialog):
         intro = QLabel(SHAPES_TEXT)
         intro.setWordWrap(True)
         self.editor = QPlainTextEdit()
-        self.editor.setObjectName("importText")
-        self.editor.setAccessibleName("Scope string to import")
-        self.editor.setToolTip(SHAPES_TEXT)
+        describe(self.editor, "importText", "Scope string to import", SHAPES_TEXT)
         self.editor.setTabChangesFocus(True)
         intro.setBuddy(self.editor)
         self.preview = QLabel()
@@ -123,13 +128,19 @@ class ImportDialog(QDialog):
         self.buttons.setObjectName("importButtons")
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText("Select Scopes")
-        self.ok_button.setObjectName("importOkButton")
-        self.ok_button.setAccessibleName("Select the scopes found")
-        self.ok_button.setToolTip("Replace the ticked scopes with the known scopes found")
+        describe(
+            self.ok_button,
+            "importOkButton",
+            "Select the scopes found",
+            "Replace the ticked scopes with the known scopes found",
+        )
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setObjectName("importCancelButton")
-        cancel.setAccessibleName("Cancel the import")
-        cancel.setToolTip("Close without changing the ticked scopes")
+        describe(
+            cancel,
+            "importCancelButton",
+            "Cancel the import",
+            "Close without changing the ticked scopes",
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from scope_picker.ui.widgets import describe
 from scope_picker.ui.wording import plural
 
 
@@ -24,14 +25,15 @@ class SearchBar(QWidget):
         self.setObjectName("searchBar")
         keys = find_keys().toString(QKeySequence.SequenceFormat.NativeText)
         self.field = QLineEdit()
-        self.field.setObjectName("searchField")
-        self.field.setAccessibleName("Search scopes and endpoints")
-        self.field.setPlaceholderText(f"Search scopes and endpoints ({keys})")
-        self.field.setToolTip(
+        describe(
+            self.field,
+            "searchField",
+            "Search scopes and endpoints",
             "Shows the scopes and endpoints whose name, description, consent wording or path "
             "holds every word typed (any case, ' or ’ alike); Esc clears it. While searching, "
-            "ticking a category or group ticks only the rows shown."
+            "ticking a category or group ticks only the rows shown.",
         )
+        self.field.setPlaceholderText(f"Search scopes and endpoints ({keys})")
         self.field.setClearButtonEnabled(True)
         self.field.textChanged.connect(self.query_changed)
         label = QLabel("Search:")
