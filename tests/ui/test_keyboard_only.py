@@ -62,12 +62,17 @@ def keyboard_only(qtbot: QtBot, window: MainWindow, qapp: QApplication) -> Itera
     assert mice.seen == []
 
 
-def press_copy(qtbot: QtBot) -> None:
+def tick_and_copy_the_current_scope(qtbot: QtBot, window: MainWindow) -> None:
+    """Space ticks the current row (streaming), Ctrl+Shift+C copies it."""
+    qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert window.scope_string.text() == "streaming"
     qtbot.keyClick(
         focused(),
         Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
+    assert QGuiApplication.clipboard().text() == "streaming"
+    assert window.statusBar().currentMessage() == "Copied 1 scope"
 
 
 def current_scope(window: MainWindow) -> str | None:
@@ -82,11 +87,7 @@ def test_type_ahead_tick_and_copy_with_the_keyboard_alone(
     assert focused() is window.scope_tree  # a keyboard user starts in the scope list
     qtbot.keyClicks(focused(), "strea")  # type-ahead finds the scope by its name
     assert current_scope(window) == "streaming"
-    qtbot.keyClick(focused(), Qt.Key.Key_Space)
-    assert window.scope_string.text() == "streaming"
-    press_copy(qtbot)
-    assert QGuiApplication.clipboard().text() == "streaming"
-    assert window.statusBar().currentMessage() == "Copied 1 scope"
+    tick_and_copy_the_current_scope(qtbot, window)
 
 
 def test_find_tick_and_copy_with_the_keyboard_alone(
@@ -103,11 +104,7 @@ def test_find_tick_and_copy_with_the_keyboard_alone(
     assert window.scope_tree.currentIndex().data() == "Playback"  # the one category shown
     qtbot.keyClick(focused(), Qt.Key.Key_Down)
     assert current_scope(window) == "streaming"
-    qtbot.keyClick(focused(), Qt.Key.Key_Space)
-    assert window.scope_string.text() == "streaming"
-    press_copy(qtbot)
-    assert QGuiApplication.clipboard().text() == "streaming"
-    assert window.statusBar().currentMessage() == "Copied 1 scope"
+    tick_and_copy_the_current_scope(qtbot, window)
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the list has no use for Esc: the search ends
     assert window.search.query == ""
     assert focused() is window.scope_tree
