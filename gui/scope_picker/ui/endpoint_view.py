@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,15 +35,32 @@ class EndpointList(QTreeView):
     each reset, a dozen ``data()`` calls per cell, and the model resets on every tick. Here
     each distinct text is measured once by that same delegate and a column is as wide as the
     widest text among the rows shown (expanded groups); a new font or style measures afresh.
+    The header asks for every column several times per reset (once per layout pass), so each
+    column's width is also kept until the rows shown change: a reset, an expand or a collapse.
     """
 
     def __init__(self, model: EndpointModel) -> None:
         super().__init__()
         self._model = model
         self._text_widths: dict[TextKey, int] = {}
+        self._column_widths: dict[int, int] = {}
         self.setModel(model)
+        for rows_shown_change in (
+            model.modelAboutToBeReset,
+            model.modelReset,
+            self.expanded,
+            self.collapsed,
+        ):
+            rows_shown_change.connect(self._column_widths.clear)
 
     def sizeHintForColumn(self, column: int) -> int:
+        width = self._column_widths.get(column)
+        if width is None:
+            width = self._column_widths[column] = self._widest_text(column)
+        return width
+
+    def _widest_text(self, column: int) -> int:
+        """The width the column needs for the widest of its texts in the rows shown."""
         model = self._model
         if not model.groups:
             return -1  # what QTreeView answers for no rows: the header alone decides
@@ -75,7 +92,49 @@ class EndpointList(QTreeView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._text_widths.clear()
+            self._column_widths.clear()
         super().changeEvent(event)
+
+
+class TextChangeBoundary(QWidget):
+    """Holds one word-wrapped label, so that a new text relayouts the window only when it
+    changes the label's height.
+
+    A label asks its parent's layout to recompute on every ``setText``; that request climbs
+    to the window, and the tab widget on its way repaints all of its page. This holder has
+    no layout: it keeps the label filling it and passes a request on only when the label
+    needs another height for the current width (a new line, one fewer).
+    """
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = label
+        label.setParent(self)
+        self.setSizePolicy(label.sizePolicy())
+
+    def sizeHint(self) -> QSize:
+        return self._label.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._label.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return self._label.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return self._label.heightForWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._label.setGeometry(self.rect())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.LayoutRequest
+            and self.heightForWidth(self.width()) != self.height()
+        ):
+            self.updateGeometry()
+        return super().event(event)
 
 
 class EndpointPanel(QWidget):
@@ -136,7 +195,7 @@ class EndpointPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.summary)
+        layout.addWidget(TextChangeBoundary(self.summary))
         layout.addWidget(self.show_public)
         layout.addWidget(self.view)
         self._refresh()
