@@ -8,7 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QColor, QFont, QGuiApplication
 
 from scope_picker.core.catalogue import Endpoint, EndpointKind
 from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
@@ -128,6 +128,9 @@ class EndpointModel(TwoLevelModel):
         self._public = public_endpoints(adapter.catalogue)
         self._show_public = False
         self._groups: tuple[EndpointGroup, ...] = ()
+        self._row_texts: tuple[tuple[tuple[str, ...], ...], ...] = ()
+        self._muted = QColor()
+        self._muted_for_palette: int | None = None
         self._rebuild(adapter.selection.coverage)
         adapter.changed.connect(self._on_selection_changed)
 
@@ -190,10 +193,13 @@ class EndpointModel(TwoLevelModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
-        row = self.row_at(index)
-        if row is None:
+        if self.is_group(index):
             return self._group_data(self._groups[index.row()], index.column(), role)
-        return self._row_data(row, index.column(), role)
+        group_row = self.group_row(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            # Views ask for every shown cell's text on each paint: kept since the last rebuild.
+            return self._row_texts[group_row][index.row()][index.column()]
+        return self._row_data(self._groups[group_row].rows[index.row()], index.column(), role)
 
     @staticmethod
     def group_text(group: EndpointGroup, column: int) -> str:
@@ -233,8 +239,17 @@ class EndpointModel(TwoLevelModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and row.blocked:
             # Read at paint time, so a palette change recolours the rows with the next repaint.
-            return muted_text_colour(QGuiApplication.palette())
+            return self._muted_colour()
         return None
+
+    def _muted_colour(self) -> QColor:
+        """The blocked rows' colour for the application palette, worked out once per palette."""
+        palette = QGuiApplication.palette()
+        key = palette.cacheKey()
+        if key != self._muted_for_palette:
+            self._muted = muted_text_colour(palette)
+            self._muted_for_palette = key
+        return self._muted
 
     def _rebuild(self, coverage: Coverage) -> None:
         rows = {}
@@ -248,6 +263,13 @@ class EndpointModel(TwoLevelModel):
         self._groups = tuple(
             EndpointGroup(name, tuple(members))
             for name, members in groupby(ordered, key=lambda row: row.endpoint.group)
+        )
+        self._row_texts = tuple(
+            tuple(
+                tuple(self.row_text(row, column) for column in range(self.columnCount()))
+                for row in group.rows
+            )
+            for group in self._groups
         )
 
     def _on_selection_changed(self, _coverage: Coverage) -> None:
