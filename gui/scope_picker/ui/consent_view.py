@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.coverage import ConsentLine, Coverage
@@ -28,6 +29,10 @@ class ConsentView(PaletteAwareBrowser):
 
     def __init__(self, adapter: SelectionAdapter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # setHtml empties the document first: an as-needed scroll bar would vanish and come
+        # back on every change, laying the text out three times at two widths. Always there,
+        # it costs one layout, and the lines no longer jump sideways as the list outgrows the pane.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         adapter.changed.connect(self._show)
         self._show(adapter.selection.coverage)
 
