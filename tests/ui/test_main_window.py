@@ -14,6 +14,7 @@ from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
 from scope_picker.ui import main_window as main_window_module
+from scope_picker.ui.authorize_panel import AuthorizePanel
 from scope_picker.ui.consent_view import CONSENT_HEADING
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
 from scope_picker.ui.main_window import (
@@ -354,6 +355,25 @@ def test_authorization_url_follows_the_ticks(window: MainWindow) -> None:
     url = window.authorize.authorization_url()
     assert url is not None
     assert "scope=user-read-email&" in url
+
+
+def test_authorization_panel_is_built_when_its_tab_shows_with_the_scopes_ticked_before(
+    window: MainWindow,
+) -> None:
+    window.show()
+    window.adapter.selection.replace(["user-read-email"])
+    assert window.findChildren(AuthorizePanel) == []  # not built: its tab has not been shown
+    window.show_authorize_action.trigger()
+    assert window.findChildren(AuthorizePanel) == [window.authorize]
+    window.authorize.client_id_edit.setText("0123456789abcdef0123456789abcdef")
+    window.authorize.redirect_uri_edit.setText("http://127.0.0.1:8888/callback")
+    url = window.authorize.authorization_url()
+    assert url is not None
+    assert "scope=user-read-email&" in url
+    window.adapter.selection.replace(["user-read-private"])
+    url = window.authorize.authorization_url()
+    assert url is not None
+    assert "scope=user-read-private&" in url
 
 
 def test_view_shortcuts_switch_between_coverage_and_authorization(window: MainWindow) -> None:

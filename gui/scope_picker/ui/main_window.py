@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
@@ -33,7 +34,6 @@ from scope_picker.core.saved_selection import restore_scopes, saved_value
 from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.about import show_about
-from scope_picker.ui.authorize_panel import AuthorizePanel
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
@@ -54,6 +54,9 @@ from scope_picker.ui.search_bar import SearchBar, find_keys
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.theme import ThemeMenu
 from scope_picker.ui.wording import plural
+
+if TYPE_CHECKING:
+    from scope_picker.ui.authorize_panel import AuthorizePanel
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
@@ -124,8 +127,7 @@ class MainWindow(QMainWindow):
         self.consent.setObjectName("consentPreview")
         self.consent.setAccessibleName("Consent screen preview")
         self.consent.setToolTip("What Spotify's consent screen will ask your app's users")
-        self.authorize = AuthorizePanel(settings)
-        self.authorize.set_scopes(selection.scopes)
+        self._authorize: AuthorizePanel | None = None
         self.picker = EndpointPicker(self.adapter, EndpointPlan(catalogue))
         self.search = SearchBar()
         self.import_report = ImportReport()
@@ -157,10 +159,6 @@ class MainWindow(QMainWindow):
         self.scope_tree.setFocus()  # where a keyboard user starts, though search comes first
 
         self.adapter.changed.connect(self._show_scope_string)
-        self.adapter.changed.connect(lambda coverage: self.authorize.set_scopes(coverage.scopes))
-        self.authorize.status_message.connect(
-            lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
-        )
         self.picker.status_message.connect(
             lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
         )
@@ -308,7 +306,6 @@ class MainWindow(QMainWindow):
 
         authorize = QScrollArea()
         authorize.setObjectName("authorizeScrollArea")
-        authorize.setWidget(self.authorize)
         authorize.setWidgetResizable(True)
         authorize.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         authorize.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -324,6 +321,8 @@ class MainWindow(QMainWindow):
         )
         self.right_tabs.addTab(right, "Endpoints and consent")
         self.right_tabs.addTab(authorize, "Authorization URL")
+        self._authorize_area = authorize
+        self.right_tabs.currentChanged.connect(self._build_tab_when_shown)
         self.right_tabs.addTab(self.picker, "Pick endpoints")
         # Three tabs in a narrow window: shorten their titles rather than hide one.
         self.right_tabs.setElideMode(Qt.TextElideMode.ElideRight)
@@ -381,8 +380,36 @@ class MainWindow(QMainWindow):
 
     def _show_tab(self, index: int) -> None:
         self.right_tabs.setCurrentIndex(index)
-        target = (self.endpoints.view, self.authorize.client_id_edit, self.picker.view)[index]
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        targets: tuple[Callable[[], QWidget], ...] = (
+            lambda: self.endpoints.view,
+            lambda: self.authorize.client_id_edit,
+            lambda: self.picker.view,
+        )
+        targets[index]().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    @property
+    def authorize(self) -> AuthorizePanel:
+        """The Authorization URL panel, built when its tab is first shown (or it is asked for).
+
+        Many sessions never open that tab, and the panel with its imports cost every start
+        about 15 ms (tests/benchmarks/bench.py measures cold starts).
+        """
+        if self._authorize is None:
+            from scope_picker.ui.authorize_panel import AuthorizePanel  # deferred: see above
+
+            panel = AuthorizePanel(self._settings)
+            panel.set_scopes(self._selection.scopes)
+            self.adapter.changed.connect(lambda coverage: panel.set_scopes(coverage.scopes))
+            panel.status_message.connect(
+                lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+            )
+            self._authorize_area.setWidget(panel)
+            self._authorize = panel
+        return self._authorize
+
+    def _build_tab_when_shown(self, index: int) -> None:
+        if self.right_tabs.widget(index) is self._authorize_area:
+            self.authorize  # noqa: B018 (builds the panel)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
