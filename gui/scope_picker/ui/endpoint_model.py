@@ -179,6 +179,10 @@ class EndpointModel(TwoLevelModel):
             parts.append(f"{extra} more need no scope")
         return " · ".join(parts)
 
+    def shown_texts(self, group_row: int) -> tuple[tuple[str, ...], ...]:
+        """The texts of the group's rows, column by column, as ``row_text`` gives them."""
+        return self._row_texts[group_row]
+
     def group_count(self) -> int:
         return len(self._groups)
 

@@ -76,8 +76,9 @@ class EndpointList(QTreeView):
             widest = max(widest, self._text_width(key, group_row, ROOT) + group_indent)
             if not self.isExpanded(group_index):
                 continue
+            texts = model.shown_texts(group_row)
             for row_number, row in enumerate(group.rows):
-                key = (column, False, row.endpoint.deprecated, model.row_text(row, column))
+                key = (column, False, row.endpoint.deprecated, texts[row_number][column])
                 widest = max(widest, self._text_width(key, row_number, group_index) + row_indent)
         return widest
 
