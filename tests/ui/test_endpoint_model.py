@@ -183,6 +183,32 @@ def test_panel_counts_and_keeps_folded_groups_folded(
     assert "need no scope" in panel.summary.text()
 
 
+def test_count_line_takes_the_height_its_text_needs_as_the_text_changes(
+    qtbot: QtBot, adapter: SelectionAdapter, selection: Selection
+) -> None:
+    panel = EndpointPanel(adapter)
+    qtbot.addWidget(panel)
+    panel.resize(180, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    summary = panel.summary
+
+    def fits() -> bool:
+        return summary.height() == summary.heightForWidth(summary.width())
+
+    qtbot.waitUntil(fits)
+    one_line = summary.height()
+    # "N endpoints covered, M blocked · 1 SDK · ... · N more need no scope" wraps at 180 px.
+    selection.replace([scope.name for scope in selection.catalogue.scopes])
+    panel.show_public.setChecked(True)
+    qtbot.waitUntil(fits)
+    assert summary.height() > one_line
+    selection.clear()
+    panel.show_public.setChecked(False)
+    qtbot.waitUntil(fits)
+    assert summary.height() == one_line
+
+
 @pytest.mark.parametrize("show_public", [False, True])
 def test_columns_fit_their_widest_text_as_qt_measures_it(
     qtbot: QtBot, adapter: SelectionAdapter, selection: Selection, show_public: bool
