@@ -23,6 +23,7 @@ from scope_picker.ui.endpoint_model import (
 )
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.two_level_model import ROOT
+from scope_picker.ui.widgets import describe
 
 TextKey = tuple[int, bool, bool, str]
 """What decides a cell's width: column, group row or not, deprecated or not, its text."""
@@ -154,20 +155,22 @@ class EndpointPanel(QWidget):
         self.summary.setWordWrap(True)
 
         self.show_public = QCheckBox("Show endpoints that need &no scope")
-        self.show_public.setObjectName("showPublicEndpoints")
-        self.show_public.setAccessibleName("Show endpoints that need no scope")
-        self.show_public.setToolTip(
-            "Also list the endpoints any access token can call, with or without scopes"
+        describe(
+            self.show_public,
+            "showPublicEndpoints",
+            "Show endpoints that need no scope",
+            "Also list the endpoints any access token can call, with or without scopes",
         )
         self.show_public.toggled.connect(self.model.set_show_public)
 
         self.view = EndpointList(self.model)
-        self.view.setObjectName("endpointList")
-        self.view.setAccessibleName("Covered endpoints")
-        self.view.setToolTip(
+        describe(
+            self.view,
+            "endpointList",
+            "Covered endpoints",
             "Endpoints the ticked scopes concern, by reference group; "
             "greyed rows are blocked until another scope is ticked. "
-            "Enter or a double click opens the endpoint's reference page"
+            "Enter or a double click opens the endpoint's reference page",
         )
         self.view.setUniformRowHeights(True)
         self.view.setAlternatingRowColors(True)

@@ -53,6 +53,7 @@ from scope_picker.ui.scope_tree_model import (
 from scope_picker.ui.search_bar import SearchBar, find_keys
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.theme import ThemeMenu
+from scope_picker.ui.widgets import describe
 from scope_picker.ui.wording import plural
 
 if TYPE_CHECKING:
@@ -119,14 +120,20 @@ class MainWindow(QMainWindow):
         self.scope_proxy = CheckFilterProxy(self.scope_model, self)
         self.scope_tree = self._make_scope_tree()
         self.details = ScopeDetails(catalogue)
-        self.details.setObjectName("scopeDetails")
-        self.details.setAccessibleName("Scope details")
-        self.details.setToolTip("Everything about the scope under the cursor in the scope list")
+        describe(
+            self.details,
+            "scopeDetails",
+            "Scope details",
+            "Everything about the scope under the cursor in the scope list",
+        )
         self.endpoints = EndpointPanel(self.adapter)
         self.consent = ConsentView(self.adapter)
-        self.consent.setObjectName("consentPreview")
-        self.consent.setAccessibleName("Consent screen preview")
-        self.consent.setToolTip("What Spotify's consent screen will ask your app's users")
+        describe(
+            self.consent,
+            "consentPreview",
+            "Consent screen preview",
+            "What Spotify's consent screen will ask your app's users",
+        )
         self._authorize: AuthorizePanel | None = None
         self.picker = EndpointPicker(self.adapter, EndpointPlan(catalogue))
         self.search = SearchBar()
@@ -242,11 +249,12 @@ class MainWindow(QMainWindow):
 
     def _make_scope_tree(self) -> QTreeView:
         tree = QTreeView()
-        tree.setObjectName("scopeTree")
-        tree.setAccessibleName("Scopes")
-        tree.setToolTip(
+        describe(
+            tree,
+            "scopeTree",
+            "Scopes",
             "Tick the scopes your app asks for (Space ticks the current row); "
-            "ticking a category ticks all its scopes (while searching, those shown)"
+            "ticking a category ticks all its scopes (while searching, those shown)",
         )
         tree.setModel(self.scope_proxy)
         tree.setUniformRowHeights(True)
@@ -280,9 +288,12 @@ class MainWindow(QMainWindow):
 
     def _make_copy_button(self) -> QPushButton:
         button = QPushButton("&Copy")
-        button.setObjectName("copyScopeStringButton")
-        button.setAccessibleName("Copy scope string")
-        button.setToolTip(f"Copy the scope string to the clipboard ({self._shortcut_text()})")
+        describe(
+            button,
+            "copyScopeStringButton",
+            "Copy scope string",
+            f"Copy the scope string to the clipboard ({self._shortcut_text()})",
+        )
         button.clicked.connect(self.copy_scope_string)
         return button
 
@@ -312,12 +323,13 @@ class MainWindow(QMainWindow):
         # Tab goes straight to the panel's fields; the area scrolls to whichever has focus.
         authorize.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.right_tabs = QTabWidget()
-        self.right_tabs.setObjectName("rightTabs")
-        self.right_tabs.setAccessibleName("Coverage, authorization URL and endpoint picker")
-        self.right_tabs.setToolTip(
+        describe(
+            self.right_tabs,
+            "rightTabs",
+            "Coverage, authorization URL and endpoint picker",
             f"What the scopes unlock ({COVERAGE_SHORTCUT.toString()}), the authorization "
             f"URL built from them ({AUTHORIZE_SHORTCUT.toString()}) and the endpoints your "
-            f"app calls, to pick the scopes from ({PICKER_SHORTCUT.toString()})"
+            f"app calls, to pick the scopes from ({PICKER_SHORTCUT.toString()})",
         )
         self.right_tabs.addTab(right, "Endpoints and consent")
         self.right_tabs.addTab(authorize, "Authorization URL")
@@ -327,9 +339,12 @@ class MainWindow(QMainWindow):
         # Three tabs in a narrow window: shorten their titles rather than hide one.
         self.right_tabs.setElideMode(Qt.TextElideMode.ElideRight)
         tab_bar = self.right_tabs.tabBar()
-        tab_bar.setObjectName("rightTabBar")
-        tab_bar.setAccessibleName("Right-hand pages")
-        tab_bar.setToolTip(self.right_tabs.toolTip())
+        describe(
+            tab_bar,
+            "rightTabBar",
+            "Right-hand pages",
+            self.right_tabs.toolTip(),
+        )
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("mainSplitter")
