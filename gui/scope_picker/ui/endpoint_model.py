@@ -8,13 +8,14 @@ from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 
 from scope_picker.core.catalogue import Endpoint, EndpointKind
 from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
 from scope_picker.ui.palette import muted_text_colour
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.two_level_model import AnyIndex, TwoLevelModel
+from scope_picker.ui.widgets import deprecated_font, group_font
 from scope_picker.ui.wording import plural
 
 ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -224,9 +225,7 @@ class EndpointModel(TwoLevelModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.group_text(group, column)
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return group_font()
         return None
 
     def _row_data(self, row: EndpointRow, column: int, role: int) -> Any:
@@ -238,9 +237,7 @@ class EndpointModel(TwoLevelModel):
         if role == ENDPOINT_ID_ROLE:
             return endpoint.id
         if role == Qt.ItemDataRole.FontRole and endpoint.deprecated and column == NAME_COLUMN:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return deprecated_font()
         if role == Qt.ItemDataRole.ForegroundRole and row.blocked:
             # Read at paint time, so a palette change recolours the rows with the next repaint.
             return self._muted_colour()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,7 +25,7 @@ from scope_picker.ui.endpoint_picker_model import (
 )
 from scope_picker.ui.pick_reasons import PickReasons
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.widgets import describe, set_up_checklist
 from scope_picker.ui.wording import plural
 
 REPLACES_TEXT = (
@@ -135,11 +134,7 @@ class EndpointPicker(QWidget):
             "(Space ticks the current row; ticking a group ticks the endpoints it shows)",
         )
         view.setModel(self.proxy)
-        view.setUniformRowHeights(True)
-        view.setAlternatingRowColors(True)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        set_up_checklist(view)
         # Sized to their texts once, when first shown: in ResizeToContents mode Qt would
         # measure every row again on each change. A longer note later is elided; its tooltip
         # has it whole.

@@ -7,7 +7,6 @@ from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QFont
 
 from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.coverage import Coverage, evaluate
@@ -16,6 +15,7 @@ from scope_picker.core.search import endpoint_search_key, search_key
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE, REQUEST_TEXT, SECTION_TITLES
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
+from scope_picker.ui.widgets import deprecated_font, group_font
 
 NAME_COLUMN = 0
 REQUEST_COLUMN = 1
@@ -129,9 +129,7 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Pick or unpick the {len(endpoints)} {title} endpoints shown"
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return group_font()
         return None
 
     def _endpoint_data(self, endpoint: Endpoint, column: int, role: int) -> Any:
@@ -147,9 +145,7 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(endpoint)
         if role == Qt.ItemDataRole.FontRole and endpoint.deprecated and column == NAME_COLUMN:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
+            return deprecated_font()
         if role == ENDPOINT_ID_ROLE:
             return endpoint.id
         return None

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QHeaderView,
@@ -53,7 +52,7 @@ from scope_picker.ui.scope_tree_model import (
 from scope_picker.ui.search_bar import SearchBar, find_keys
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.theme import ThemeMenu
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.widgets import describe, set_up_checklist
 from scope_picker.ui.wording import plural
 
 if TYPE_CHECKING:
@@ -257,11 +256,7 @@ class MainWindow(QMainWindow):
             "ticking a category ticks all its scopes (while searching, those shown)",
         )
         tree.setModel(self.scope_proxy)
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        set_up_checklist(tree)
         tree.expandAll()
         header = tree.header()
         header.setStretchLastSection(True)
