@@ -94,13 +94,20 @@ class EndpointRow:
             lines.append(f"Partly covered: {self.coverage.explain()}.")
         else:
             lines.append("Covered by the ticked scopes.")
-        if endpoint.requirement.choice:
-            lines.append(f"Which scope applies: {endpoint.requirement.choice}.")
-        if endpoint.deprecated:
-            lines.append(endpoint.deprecation_note or "Deprecated.")
-        if endpoint.premium_only:
-            lines.append("Works only for users with Spotify Premium.")
+        lines += endpoint_facts(endpoint)
         return "\n".join(lines)
+
+
+def endpoint_facts(endpoint: Endpoint) -> list[str]:
+    """Tooltip sentences that hold whatever is ticked: the choice rule, deprecation, Premium."""
+    facts = []
+    if endpoint.requirement.choice:
+        facts.append(f"Which scope applies: {endpoint.requirement.choice}.")
+    if endpoint.deprecated:
+        facts.append(endpoint.deprecation_note or "Deprecated.")
+    if endpoint.premium_only:
+        facts.append("Works only for users with Spotify Premium.")
+    return facts
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,12 @@ from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.coverage import Coverage, evaluate
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.search import endpoint_search_key, search_key
-from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE, REQUEST_TEXT, SECTION_TITLES
+from scope_picker.ui.endpoint_model import (
+    ENDPOINT_ID_ROLE,
+    REQUEST_TEXT,
+    SECTION_TITLES,
+    endpoint_facts,
+)
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
 from scope_picker.ui.widgets import deprecated_font, group_font
@@ -167,12 +172,7 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         if endpoint.label != endpoint.name:
             lines.append(endpoint.label)
         lines.append(endpoint.requirement.summary[0].upper() + endpoint.requirement.summary[1:])
-        if endpoint.requirement.choice:
-            lines.append(f"Which scope applies: {endpoint.requirement.choice}.")
-        if endpoint.deprecated:
-            lines.append(endpoint.deprecation_note or "Deprecated.")
-        if endpoint.premium_only:
-            lines.append("Works only for users with Spotify Premium.")
+        lines += endpoint_facts(endpoint)
         if self.plan.is_picked(endpoint.id) and not self._callable(endpoint):
             lines.append(f"Picked, but {NOT_CALLABLE}.")
         return "\n".join(lines)
