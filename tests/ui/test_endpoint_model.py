@@ -250,3 +250,42 @@ def test_data_answers_no_role_outside_the_declared_ones(
             assert all(model._group_data(group, column, role) is None for role in undeclared)
             for row in group.rows:
                 assert all(model._row_data(row, column, role) is None for role in undeclared)
+
+
+def cells(model: EndpointModel) -> list[tuple[int, int, int, dict[int, object]]]:
+    """Every cell of both levels with what it holds for each answered role."""
+    found = []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        indexes = [model.index(group, column) for column in range(model.columnCount())]
+        for row in range(model.rowCount(parent)):
+            indexes += [model.index(row, column, parent) for column in range(model.columnCount())]
+        found += [
+            (group, index.row(), index.column(), {role: index.data(role) for role in ANSWERED})
+            for index in indexes
+        ]
+    return found
+
+
+def test_updated_rows_hold_what_a_fresh_model_would(
+    adapter: SelectionAdapter, selection: Selection, catalogue: Catalogue
+) -> None:
+    # The model rewrites only the rows that change; a model built afresh for the same
+    # selection is what every step must look like, rows, texts, tooltips and colours alike.
+    updated = EndpointModel(adapter)
+    names = [scope.name for scope in catalogue.scopes]
+    steps: list[tuple[list[str], bool]] = [
+        (names[:3], False),
+        ([*names[:3], "ugc-image-upload"], False),
+        (names[1:6], True),
+        (names, True),
+        (names[::3], False),
+        (["ugc-image-upload", "playlist-modify-private"], True),
+        ([], False),
+    ]
+    for ticked, show_public in steps:
+        selection.replace(ticked)
+        updated.set_show_public(show_public)
+        fresh = EndpointModel(adapter)
+        fresh.set_show_public(show_public)
+        assert cells(updated) == cells(fresh), (ticked, show_public)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QStandardItem, QStandardItemModel
 
 from scope_picker.core.catalogue import Endpoint, EndpointKind
 from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
 from scope_picker.ui.palette import muted_text_colour
 from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import AnyIndex, TwoLevelModel
+from scope_picker.ui.two_level_model import AnyIndex
 from scope_picker.ui.widgets import deprecated_font, group_font
 from scope_picker.ui.wording import plural
 
@@ -24,9 +25,11 @@ ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_COLUMN = 0
 REQUEST_COLUMN = 1
 NOTES_COLUMN = 2
+COLUMNS = (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN)
+HEADERS = ("Endpoint", "Request", "Notes")
 
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-"""Every row can be selected, none edited (combined once: views ask for every cell)."""
+"""Every row can be selected, none edited."""
 
 _ANSWERED_ROLES = frozenset(
     {
@@ -37,8 +40,7 @@ _ANSWERED_ROLES = frozenset(
         ENDPOINT_ID_ROLE,
     }
 )
-"""The roles this model has data for. Views ask for about a dozen roles per cell on every
-paint; answering the rest before any look-up keeps repaints cheap."""
+"""The roles this model has data for: each cell's items hold these roles' values."""
 
 SECTION_TITLES: Mapping[EndpointKind, str] = {
     EndpointKind.SDK: "SDKs (not Web API endpoints)",
@@ -123,15 +125,17 @@ class EndpointGroup:
         return SECTION_TITLES.get(self.rows[0].endpoint.kind, self.name)
 
 
-class EndpointModel(TwoLevelModel):
+class EndpointModel(QStandardItemModel):
     """Endpoints the selected scopes concern, grouped; optionally those needing no scope.
 
     The rows come straight from the core's ``Coverage``; this model only groups and labels
-    them. It is rebuilt (reset) on every change of the selection.
+    them. It is rebuilt (reset) on every change of the selection. Every cell's data is worked
+    out at the rebuild and held in Qt's own items, so painting the list runs no Python.
     """
 
     def __init__(self, adapter: SelectionAdapter, parent: QObject | None = None) -> None:
-        super().__init__(("Endpoint", "Request", "Notes"), parent)
+        super().__init__(0, len(HEADERS), parent)
+        self.setHorizontalHeaderLabels(HEADERS)
         self._adapter = adapter
         self._public = public_endpoints(adapter.catalogue)
         self._show_public = False
@@ -161,9 +165,10 @@ class EndpointModel(TwoLevelModel):
 
     def row_at(self, index: AnyIndex) -> EndpointRow | None:
         """The endpoint row at ``index``; None for a group row."""
-        if self.is_group(index):
+        group = index.parent()
+        if not group.isValid():
             return None
-        return self._groups[self.group_row(index)].rows[index.row()]
+        return self._groups[group.row()].rows[index.row()]
 
     def summary(self) -> str:
         """The count line: covered Web API endpoints, blocked ones, SDK and partner targets."""
@@ -191,27 +196,21 @@ class EndpointModel(TwoLevelModel):
         """The texts of the group's rows, column by column, as ``row_text`` gives them."""
         return self._row_texts[group_row]
 
-    def group_count(self) -> int:
-        return len(self._groups)
+    def follow_palette(self) -> None:
+        """Recolour the blocked rows for the application palette, if it has changed.
 
-    def leaf_count(self, group_row: int) -> int:
-        return len(self._groups[group_row].rows)
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return _ROW_FLAGS
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ANSWERED_ROLES or not index.isValid():
-            return None
-        if self.is_group(index):
-            return self._group_data(self._groups[index.row()], index.column(), role)
-        group_row = self.group_row(index)
-        if role == Qt.ItemDataRole.DisplayRole:
-            # Views ask for every shown cell's text on each paint: kept since the last rebuild.
-            return self._row_texts[group_row][index.row()][index.column()]
-        return self._row_data(self._groups[group_row].rows[index.row()], index.column(), role)
+        The colour is held in the items, so whoever sees the palette change (the view)
+        says so; the rows repaint with the new colour.
+        """
+        if QGuiApplication.palette().cacheKey() == self._muted_for_palette:
+            return
+        colour = self._muted_colour()
+        for group_row, group in enumerate(self._groups):
+            for row_number, row in enumerate(group.rows):
+                if row.blocked:
+                    for column in COLUMNS:
+                        cell = self.item(group_row).child(row_number, column)
+                        cell.setData(colour, Qt.ItemDataRole.ForegroundRole)
 
     @staticmethod
     def group_text(group: EndpointGroup, column: int) -> str:
@@ -246,7 +245,6 @@ class EndpointModel(TwoLevelModel):
         if role == Qt.ItemDataRole.FontRole and endpoint.deprecated and column == NAME_COLUMN:
             return deprecated_font()
         if role == Qt.ItemDataRole.ForegroundRole and row.blocked:
-            # Read at paint time, so a palette change recolours the rows with the next repaint.
             return self._muted_colour()
         return None
 
@@ -259,7 +257,30 @@ class EndpointModel(TwoLevelModel):
             self._muted_for_palette = key
         return self._muted
 
+    def _items(self, data: Callable[[int], Mapping[int, Any]]) -> list[QStandardItem]:
+        """One row of read-only cells, each holding what ``data(column)`` gives per role."""
+        items = []
+        for column in COLUMNS:
+            item = QStandardItem()
+            item.setFlags(_ROW_FLAGS)
+            for role, value in data(column).items():
+                item.setData(value, role)
+            items.append(item)
+        return items
+
+    def _group_roles(self, group: EndpointGroup, column: int) -> dict[int, Any]:
+        return {role: self._group_data(group, column, role) for role in _ANSWERED_ROLES}
+
+    def _row_roles(self, row: EndpointRow, column: int) -> dict[int, Any]:
+        return {role: self._row_data(row, column, role) for role in _ANSWERED_ROLES}
+
     def _rebuild(self, coverage: Coverage) -> None:
+        """Bring the items in line with ``coverage``, touching only what differs.
+
+        Both the old and the new rows are in catalogue order, so after the rows that went
+        are removed, the rest is a walk that inserts new rows and rewrites changed ones.
+        A row's texts say all that its other roles (tooltip, colour) depend on.
+        """
         rows = {}
         if self._show_public:
             rows = {endpoint.id: EndpointRow(endpoint, None) for endpoint in self._public}
@@ -268,23 +289,83 @@ class EndpointModel(TwoLevelModel):
         )
         catalogue = self._adapter.catalogue
         ordered = sorted(rows.values(), key=lambda row: catalogue.endpoint_sort_key(row.endpoint))
-        self._groups = tuple(
+        groups = tuple(
             EndpointGroup(name, tuple(members))
             for name, members in groupby(ordered, key=lambda row: row.endpoint.group)
         )
-        self._row_texts = tuple(
-            tuple(
-                tuple(self.row_text(row, column) for column in range(self.columnCount()))
-                for row in group.rows
-            )
-            for group in self._groups
+        row_texts = tuple(
+            tuple(tuple(self.row_text(row, column) for column in COLUMNS) for row in group.rows)
+            for group in groups
         )
+        old_groups = {group.name: number for number, group in enumerate(self._groups)}
+        kept = {group.name for group in groups}
+        for number in reversed(range(len(self._groups))):
+            if self._groups[number].name not in kept:
+                self.removeRow(number)
+        old_order = [group.name for group in self._groups if group.name in kept]
+        for number, group in enumerate(groups):
+            if number < len(old_order) and old_order[number] == group.name:
+                old = old_groups[group.name]
+                self._sync_rows(
+                    self.item(number),
+                    self._groups[old].rows,
+                    self._row_texts[old],
+                    group.rows,
+                    row_texts[number],
+                )
+                if len(group.rows) != len(self._groups[old].rows):
+                    self.item(number).setText(self.group_text(group, NAME_COLUMN))
+            else:
+                old_order.insert(number, group.name)
+                cells = self._items(partial(self._group_roles, group))
+                for row in group.rows:
+                    cells[0].appendRow(self._items(partial(self._row_roles, row)))
+                self.insertRow(number, cells)
+        self._groups = groups
+        self._row_texts = row_texts
+
+    def _sync_rows(
+        self,
+        parent: QStandardItem,
+        old_rows: tuple[EndpointRow, ...],
+        old_texts: tuple[tuple[str, ...], ...],
+        rows: tuple[EndpointRow, ...],
+        texts: tuple[tuple[str, ...], ...],
+    ) -> None:
+        """Make one group's leaf items show ``rows``: remove, insert, rewrite as needed."""
+        ids = {row.endpoint.id for row in rows}
+        for number in reversed(range(len(old_rows))):
+            if old_rows[number].endpoint.id not in ids:
+                parent.removeRow(number)
+        old = [
+            (row.endpoint.id, text)
+            for row, text in zip(old_rows, old_texts, strict=True)
+            if row.endpoint.id in ids
+        ]
+        for number, row in enumerate(rows):
+            if number < len(old) and old[number][0] == row.endpoint.id:
+                if old[number][1] != texts[number]:
+                    for column in COLUMNS:
+                        cell = parent.child(number, column)
+                        for role, value in self._row_roles(row, column).items():
+                            cell.setData(value, role)
+            else:
+                old.insert(number, (row.endpoint.id, texts[number]))
+                parent.insertRow(number, self._items(partial(self._row_roles, row)))
 
     def _on_selection_changed(self, _coverage: Coverage) -> None:
         self._reset()
 
     def _reset(self) -> None:
-        """Rows come and go with every change, so views get a reset rather than row moves."""
+        """Rows come and go with every change, so views get one reset rather than row moves.
+
+        The items are replaced with signals held back in between: the reset already tells
+        views that every row may differ, so the removals and insertions need no signal each.
+        """
         self.beginResetModel()
-        self._rebuild(self._adapter.selection.coverage)
+        blocked = self.blockSignals(True)
+        try:
+            self._rebuild(self._adapter.selection.coverage)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()

@@ -95,6 +95,8 @@ class EndpointList(QTreeView):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._text_widths.clear()
             self._column_widths.clear()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._model.follow_palette()
         super().changeEvent(event)
 
 
