@@ -91,6 +91,16 @@ class EndpointList(QTreeView):
             self._text_widths[key] = width
         return width
 
+    def lay_out_now(self) -> None:
+        """Lay out the rows and size the columns now, after a reset and its expansions.
+
+        Left to Qt, each waits for a zero timer: the rows' layout and then the header's
+        resize to contents each land after the next paint, and the window paints the list
+        again for each. Done here, the one paint after a change shows the final list.
+        """
+        self.executeDelayedItemsLayout()
+        self.header().sectionSize(NAME_COLUMN)  # carries out the header's pending resize
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._text_widths.clear()
@@ -211,6 +221,7 @@ class EndpointPanel(QWidget):
         for row, group in enumerate(self.model.groups):
             if group.name not in self._collapsed:
                 self.view.expand(self.model.index(row, 0))
+        self.view.lay_out_now()
 
     def _documentation_url_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         row = self.model.row_at(index) if index.isValid() else None
