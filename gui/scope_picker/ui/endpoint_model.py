@@ -129,8 +129,9 @@ class EndpointModel(QStandardItemModel):
     """Endpoints the selected scopes concern, grouped; optionally those needing no scope.
 
     The rows come straight from the core's ``Coverage``; this model only groups and labels
-    them. It is rebuilt (reset) on every change of the selection. Every cell's data is worked
-    out at the rebuild and held in Qt's own items, so painting the list runs no Python.
+    them. Every cell's data is worked out when the selection changes and held in Qt's own
+    items, so painting the list runs no Python; a change rewrites only the rows that differ,
+    and views see it as one reset.
     """
 
     def __init__(self, adapter: SelectionAdapter, parent: QObject | None = None) -> None:
@@ -359,8 +360,9 @@ class EndpointModel(QStandardItemModel):
     def _reset(self) -> None:
         """Rows come and go with every change, so views get one reset rather than row moves.
 
-        The items are replaced with signals held back in between: the reset already tells
-        views that every row may differ, so the removals and insertions need no signal each.
+        The items are updated with signals held back in between: the reset already tells
+        views that every row may differ, so the removals, insertions and rewrites need no
+        signal each.
         """
         self.beginResetModel()
         blocked = self.blockSignals(True)
