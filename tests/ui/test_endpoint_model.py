@@ -289,3 +289,21 @@ def test_updated_rows_hold_what_a_fresh_model_would(
         fresh = EndpointModel(adapter)
         fresh.set_show_public(show_public)
         assert cells(updated) == cells(fresh), (ticked, show_public)
+
+
+def test_list_is_laid_out_for_new_rows_before_the_next_paint(
+    qtbot: QtBot, adapter: SelectionAdapter, selection: Selection
+) -> None:
+    # Laid out at once, the change and the list's new layout show in one paint pass;
+    # left to Qt's timers, the scroll range would still be that of the empty list here.
+    panel = EndpointPanel(adapter)
+    qtbot.addWidget(panel)
+    panel.resize(500, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.view.verticalScrollBar()
+    assert bar.maximum() == 0
+    selection.replace([scope.name for scope in selection.catalogue.scopes])
+    assert bar.maximum() > 0
+    selection.clear()
+    assert bar.maximum() == 0
