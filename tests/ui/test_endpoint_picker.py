@@ -25,6 +25,7 @@ from scope_picker.core.least_scopes import least_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
+from scope_picker.ui.endpoint_picker import EndpointPicker
 from scope_picker.ui.endpoint_picker_model import (
     NAME_COLUMN,
     NOT_CALLABLE,
@@ -71,6 +72,39 @@ def control(window: MainWindow, kind: type[QWidget], name: str) -> QWidget:
     found = window.picker.reasons.findChild(kind, name)
     assert found is not None, name
     return found
+
+
+def test_the_picker_is_built_when_its_tab_first_shows_and_then_works(
+    window: MainWindow, selection: Selection
+) -> None:
+    window.show()
+    selection.replace(["user-top-read"])
+    assert window.findChildren(EndpointPicker) == []  # not built: its tab has not been shown
+    assert (
+        window.scope_model.index_of_scope("user-top-read").data(Qt.ItemDataRole.DecorationRole)
+        is None
+    )  # nothing picked: nothing flagged
+    window.show_picker_action.trigger()
+    assert window.findChildren(EndpointPicker) == [window.picker]
+    assert window.right_tabs.currentWidget() is window.picker
+    assert window.picker.isVisible()
+    assert window.right_tabs.tabText(window.right_tabs.currentIndex()) == "Pick endpoints"
+    pick(window, "get-a-users-available-devices")
+    assert selection.scopes == ("user-read-playback-state",)
+    assert window.statusBar().currentMessage() == (
+        "1 endpoint picked, 1 scope ticked; unticked user-top-read"
+    )
+    window.show_scope("user-read-playback-state")
+    assert "needed by: Get Available Devices" in window.details.toPlainText()
+
+
+def test_a_search_before_the_picker_is_built_counts_and_filters_its_endpoints(
+    window: MainWindow,
+) -> None:
+    window.search.field.setText("/me/player/queue")
+    assert window.findChildren(EndpointPicker) == [window.picker]  # built by the search
+    assert window.search.count.text() == "3 scopes, 2 endpoints match"
+    assert window.picker.proxy.visible_leaf_count() == 2
 
 
 def test_picker_model_and_its_filter_pass_the_model_tester(

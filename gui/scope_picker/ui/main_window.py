@@ -38,7 +38,6 @@ from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
 from scope_picker.ui.copy_format import CopyFormatBox
 from scope_picker.ui.doc_links import OpenDocumentationAction, open_documentation
-from scope_picker.ui.endpoint_picker import EndpointPicker
 from scope_picker.ui.endpoint_view import EndpointPanel
 from scope_picker.ui.presets_menu import presets_menu
 from scope_picker.ui.scope_details import ScopeDetails
@@ -57,6 +56,7 @@ from scope_picker.ui.wording import plural
 
 if TYPE_CHECKING:
     from scope_picker.ui.authorize_panel import AuthorizePanel
+    from scope_picker.ui.endpoint_picker import EndpointPicker
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
             "What Spotify's consent screen will ask your app's users",
         )
         self._authorize: AuthorizePanel | None = None
-        self.picker = EndpointPicker(self.adapter, EndpointPlan(catalogue))
+        self._plan = EndpointPlan(catalogue)
+        self._picker: EndpointPicker | None = None
         self.search = SearchBar()
         self.import_report = ImportReport()
         self.scope_string = self._make_scope_string()
@@ -165,16 +166,12 @@ class MainWindow(QMainWindow):
         self.scope_tree.setFocus()  # where a keyboard user starts, though search comes first
 
         self.adapter.changed.connect(self._show_scope_string)
-        self.picker.status_message.connect(
-            lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
-        )
-        self.picker.model.plan_changed.connect(self._show_plan)
         # With endpoints picked, a tick can flag the current scope in the details.
         self.adapter.changed.connect(
-            lambda _coverage: self._refresh_details() if self.picker.plan.picked else None
+            lambda _coverage: self._refresh_details() if self._plan.picked else None
         )
         self.search.query_changed.connect(self._search)
-        self.scope_model.show_plan(self.picker.plan)
+        self.scope_model.show_plan(self._plan)
         self._show_scope_string(selection.coverage)
         self._restore_settings()
 
@@ -329,8 +326,11 @@ class MainWindow(QMainWindow):
         self.right_tabs.addTab(right, "Endpoints and consent")
         self.right_tabs.addTab(authorize, "Authorization URL")
         self._authorize_area = authorize
+        # An empty page stands in for the picker until it is built (see ``picker``).
+        self._picker_placeholder = QWidget()
+        self._picker_placeholder.setObjectName("endpointPickerPlaceholder")
         self.right_tabs.currentChanged.connect(self._build_tab_when_shown)
-        self.right_tabs.addTab(self.picker, "Pick endpoints")
+        self.right_tabs.addTab(self._picker_placeholder, "Pick endpoints")
         # Three tabs in a narrow window: shorten their titles rather than hide one.
         self.right_tabs.setElideMode(Qt.TextElideMode.ElideRight)
         tab_bar = self.right_tabs.tabBar()
@@ -417,9 +417,54 @@ class MainWindow(QMainWindow):
             self._authorize = panel
         return self._authorize
 
+    @property
+    def picker(self) -> EndpointPicker:
+        """The "Pick endpoints" page, built when its tab is first shown, a search starts or it
+        is asked for.
+
+        Until then nothing is picked: the plan is empty, so the scope list flags nothing and
+        the details explain nothing. The page with its models and imports cost every start
+        about 10 ms (tests/benchmarks/bench.py measures cold starts).
+        """
+        if self._picker is None:
+            from scope_picker.ui.endpoint_picker import EndpointPicker  # deferred: see above
+
+            picker = EndpointPicker(self.adapter, self._plan)
+            if self.search.query:
+                picker.set_search(self.search.query)
+            picker.status_message.connect(
+                lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+            )
+            picker.model.plan_changed.connect(self._show_plan)
+            self._replace_picker_placeholder(picker)
+            for first, second in pairwise(
+                [self.consent, picker.view, picker.reasons, picker.clear_button, self.scope_string]
+            ):
+                QWidget.setTabOrder(first, second)
+            self._picker = picker
+        return self._picker
+
+    def _replace_picker_placeholder(self, picker: EndpointPicker) -> None:
+        """Put the picker in its tab, in the placeholder's place, showing if that was."""
+        tabs = self.right_tabs
+        index = tabs.indexOf(self._picker_placeholder)
+        showing = tabs.currentIndex() == index
+        was_blocked = tabs.blockSignals(True)  # the same page, to whoever is listening
+        try:
+            tabs.insertTab(index, picker, tabs.tabText(index))
+            tabs.removeTab(index + 1)
+            if showing:
+                tabs.setCurrentIndex(index)
+        finally:
+            tabs.blockSignals(was_blocked)
+        self._picker_placeholder.deleteLater()
+
     def _build_tab_when_shown(self, index: int) -> None:
-        if self.right_tabs.widget(index) is self._authorize_area:
+        page = self.right_tabs.widget(index)
+        if page is self._authorize_area:
             self.authorize  # noqa: B018 (builds the panel)
+        elif page is self._picker_placeholder:
+            self.picker  # noqa: B018 (builds the page)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -461,9 +506,6 @@ class MainWindow(QMainWindow):
             self.endpoints.show_public,
             self.endpoints.view,
             self.consent,
-            self.picker.view,
-            self.picker.reasons,
-            self.picker.clear_button,
             self.scope_string,
             self.copy_button,
             self.copy_format,
@@ -551,13 +593,13 @@ class MainWindow(QMainWindow):
     def _search(self, query: str) -> None:
         self.scope_proxy.set_search(query)
         self.scope_tree.expandAll()
-        self.picker.set_search(query)
+        self.picker.set_search(query)  # the first search builds the page: it counts the matches
         self.search.show_counts(
             self.scope_proxy.visible_leaf_count(), self.picker.proxy.visible_leaf_count()
         )
 
     def _show_plan(self) -> None:
-        self.scope_model.show_plan(self.picker.plan)
+        self.scope_model.show_plan(self._plan)
         self._refresh_details()
 
     def _refresh_details(self) -> None:
@@ -577,7 +619,7 @@ class MainWindow(QMainWindow):
         else:
             self.details.show_scope(
                 scope,
-                self.picker.plan.explain(scope.name),
+                self._plan.explain(scope.name),
                 flagged=scope.name in self.scope_model.unneeded(),
             )
 
