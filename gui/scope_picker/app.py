@@ -9,13 +9,13 @@ from importlib.resources import as_file
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from scope_picker import APP_ID, APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
 from scope_picker.core.selection import Selection
-from scope_picker.ui.error_dialog import ExceptionReporter
+from scope_picker.ui.exception_reporter import ExceptionReporter
 from scope_picker.ui.main_window import MainWindow
 
 SMOKE_TEST_FLAG = "--smoke-test"
@@ -44,6 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         catalogue = load_catalogue()
     except CatalogueError as error:
+        from PySide6.QtWidgets import QMessageBox  # deferred: its enums cost every start 1 ms
+
         QMessageBox.critical(
             None, APP_NAME, f"Scope Picker cannot start: its scope catalogue is broken.\n\n{error}"
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, QSettings, QSize, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from scope_picker import app as app_module
 from scope_picker.core.catalogue import CatalogueError, load_catalogue
@@ -89,7 +89,7 @@ def test_a_broken_catalogue_is_reported_in_a_message_box(
         raise CatalogueError("the catalogue: field 'format' is 2, this app reads format 1")
 
     monkeypatch.setattr(app_module, "load_catalogue", broken_catalogue)
-    monkeypatch.setattr(app_module, "QMessageBox", RecordingMessageBox)
+    monkeypatch.setattr(QMessageBox, "critical", RecordingMessageBox.critical)
     assert app_module.main(["scope-picker"]) == app_module.EXIT_CATALOGUE_ERROR == 1
     assert len(shown) == 1
     parent, title, text = shown[0]

@@ -7,7 +7,6 @@ known scope, a duplicate, or an unknown token reported by name. Nothing is dropp
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -138,6 +137,8 @@ def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
     if exact_case:
         return UnknownToken(token, exact_case, None)
     prefixed = [name for name in candidates if name.startswith(token) and len(token) >= 6]
+    import difflib  # deferred: only a typo needs it, and the window imports this module
+
     matches = prefixed[:1] or difflib.get_close_matches(token, candidates, n=1, cutoff=0.75)
     return UnknownToken(token, matches[0] if matches else None, None)
 

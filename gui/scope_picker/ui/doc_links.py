@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 
 def open_documentation(url: str) -> str:
     """Open ``url`` in the browser; the status-bar message that says what happened."""
+    from PySide6.QtCore import QUrl  # deferred: its enums cost every start 1 ms
+    from PySide6.QtGui import QDesktopServices
+
     if QDesktopServices.openUrl(QUrl(url)):
         return f"Opened {url} in your browser"
     return f"Could not open a browser: the documentation is at {url}"

@@ -32,7 +32,6 @@ from scope_picker.core.presets import Preset, presets
 from scope_picker.core.saved_selection import restore_scopes, saved_value
 from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
-from scope_picker.ui.about import show_about
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
@@ -491,11 +490,16 @@ class MainWindow(QMainWindow):
         about = help_menu.addAction("&About Scope Picker")
         about.setObjectName("aboutAction")
         about.setStatusTip("Versions, the catalogue's sources and dates, licence")
-        about.triggered.connect(lambda: show_about(self, self._catalogue))
+        about.triggered.connect(self._show_about)
         about_qt = help_menu.addAction("About &Qt")
         about_qt.setObjectName("aboutQtAction")
         about_qt.setStatusTip("The Qt version Scope Picker runs on")
         about_qt.triggered.connect(QApplication.aboutQt)
+
+    def _show_about(self) -> None:
+        from scope_picker.ui.about import show_about  # deferred: a message box costs every start
+
+        show_about(self, self._catalogue)
 
     def _set_tab_order(self) -> None:
         chain = [

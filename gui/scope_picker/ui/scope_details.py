@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.catalogue import Catalogue, Category, Endpoint, Scope
 from scope_picker.ui.palette import PaletteAwareBrowser
 from scope_picker.ui.wording import plural
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # a link's address; Qt makes it, so no import at start
 
 NO_CONSENT_TEXT = "Spotify publishes no consent wording for this scope."
 PLACEHOLDER_TEXT = (
