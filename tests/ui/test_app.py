@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,19 @@ def test_a_broken_catalogue_is_reported_in_a_message_box(
     assert not any(
         isinstance(widget, MainWindow) and widget.isVisible() for widget in qapp.topLevelWidgets()
     )
+
+
+def test_starting_imports_none_of_what_only_some_sessions_use() -> None:
+    """The app's start (what tests/benchmarks/bench.py times) leaves these until they are used."""
+    deferred = [
+        "difflib",
+        "scope_picker.ui.about",
+        "scope_picker.ui.authorize_panel",
+        "scope_picker.ui.endpoint_picker",
+        "scope_picker.ui.error_dialog",
+    ]
+    script = "import sys, scope_picker.app; print(' '.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert [name for name in deferred if name in result.stdout.split()] == []
