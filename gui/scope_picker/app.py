@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         catalogue = load_catalogue()
     except CatalogueError as error:
-        from PySide6.QtWidgets import QMessageBox  # deferred: its enums cost every start 1 ms
+        from PySide6.QtWidgets import QMessageBox  # deferred: creating its enums costs a start
 
         QMessageBox.critical(
             None, APP_NAME, f"Scope Picker cannot start: its scope catalogue is broken.\n\n{error}"

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu
 
 def open_documentation(url: str) -> str:
     """Open ``url`` in the browser; the status-bar message that says what happened."""
-    from PySide6.QtCore import QUrl  # deferred: its enums cost every start 1 ms
+    from PySide6.QtCore import QUrl  # deferred: creating its enums costs a start
     from PySide6.QtGui import QDesktopServices
 
     if QDesktopServices.openUrl(QUrl(url)):

@@ -3,8 +3,8 @@
 PySide6 reports an exception raised in a slot through ``sys.excepthook`` and then returns to
 the event loop, so replacing the hook is enough to keep a traceback away from the user's
 terminal-less desktop while still giving them something to paste into a bug report.
-The dialog is imported only when an error happens: every start installs the hook, and the
-dialog's imports cost it about 3 ms (tests/benchmarks/bench.py measures cold starts).
+The dialog is imported only when an error happens: every start installs the hook, and most
+never need the dialog, its Qt classes or their Python enums.
 """
 
 from __future__ import annotations

@@ -423,7 +423,7 @@ class MainWindow(QMainWindow):
 
         Until then nothing is picked: the plan is empty, so the scope list flags nothing and
         the details explain nothing. The page with its models and imports cost every start
-        about 10 ms (tests/benchmarks/bench.py measures cold starts).
+        about 6 ms of CPU (tests/benchmarks/bench.py measures cold starts).
         """
         if self._picker is None:
             from scope_picker.ui.endpoint_picker import EndpointPicker  # deferred: see above
@@ -497,7 +497,7 @@ class MainWindow(QMainWindow):
         about_qt.triggered.connect(QApplication.aboutQt)
 
     def _show_about(self) -> None:
-        from scope_picker.ui.about import show_about  # deferred: a message box costs every start
+        from scope_picker.ui.about import show_about  # deferred: only this menu item uses it
 
         show_about(self, self._catalogue)
 
