@@ -610,7 +610,7 @@ class MainWindow(QMainWindow):
         self._show_details(self.scope_tree.currentIndex(), QModelIndex())
 
     def _show_scope_string(self, coverage: Coverage) -> None:
-        self.scope_string.setText(format_scopes(coverage.scopes, CopyFormat.SPACE))
+        self.scope_string.setText(coverage.scope_string)
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

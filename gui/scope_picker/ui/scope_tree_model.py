@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from scope_picker.core.catalogue import Category, Scope
 from scope_picker.core.coverage import Coverage
-from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
+from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan, ScopeRole
 from scope_picker.core.search import scope_search_key, search_key
 from scope_picker.ui.selection_adapter import SelectionAdapter
 from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
@@ -109,6 +109,14 @@ class ScopeTreeModel(CheckableTwoLevelModel):
             return ()
         return self._plan.unneeded(self._adapter.selection.scopes)
 
+    def _is_unneeded(self, name: str) -> bool:
+        """``name in unneeded()`` for one scope, without listing them all on every paint."""
+        return (
+            self._plan is not None
+            and name in self._adapter.selection
+            and self._plan.role(name) is ScopeRole.UNRELATED
+        )
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
@@ -136,11 +144,13 @@ class ScopeTreeModel(CheckableTwoLevelModel):
 
     def _category_data(self, category: Category, column: int, role: int) -> Any:
         scopes = self._scopes_of(category)
-        ticked = sum(scope.name in self._adapter.selection for scope in scopes)
         if role == Qt.ItemDataRole.CheckStateRole and column == NAME_COLUMN:
             return self.group_check_state(self._catalogue.categories.index(category))
         if role == Qt.ItemDataRole.DisplayRole:
-            return category.name if column == NAME_COLUMN else f"{ticked} of {len(scopes)} ticked"
+            if column == NAME_COLUMN:
+                return category.name
+            ticked = sum(scope.name in self._adapter.selection for scope in scopes)
+            return f"{ticked} of {len(scopes)} ticked"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Tick or untick all {len(scopes)} {category.name} scopes at once"
         return None
@@ -157,7 +167,7 @@ class ScopeTreeModel(CheckableTwoLevelModel):
             if reason:
                 lines.append("Picked endpoints: " + reason)
             return "\n".join(lines)
-        if role in _FLAG_ROLES and column == NAME_COLUMN and scope.name in self.unneeded():
+        if role in _FLAG_ROLES and column == NAME_COLUMN and self._is_unneeded(scope.name):
             return _warning_icon() if role == Qt.ItemDataRole.DecorationRole else NOT_NEEDED
         return None
 
