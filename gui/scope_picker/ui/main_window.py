@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
             self.details.show_scope(
                 scope,
                 self._plan.explain(scope.name),
-                flagged=scope.name in self.scope_model.unneeded(),
+                flagged=self.scope_model.is_unneeded(scope.name),
             )
 
     # --- settings -------------------------------------------------------------------------

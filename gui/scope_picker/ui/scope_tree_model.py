@@ -109,7 +109,7 @@ class ScopeTreeModel(CheckableTwoLevelModel):
             return ()
         return self._plan.unneeded(self._adapter.selection.scopes)
 
-    def _is_unneeded(self, name: str) -> bool:
+    def is_unneeded(self, name: str) -> bool:
         """``name in unneeded()`` for one scope, without listing them all on every paint."""
         return (
             self._plan is not None
@@ -167,7 +167,7 @@ class ScopeTreeModel(CheckableTwoLevelModel):
             if reason:
                 lines.append("Picked endpoints: " + reason)
             return "\n".join(lines)
-        if role in _FLAG_ROLES and column == NAME_COLUMN and self._is_unneeded(scope.name):
+        if role in _FLAG_ROLES and column == NAME_COLUMN and self.is_unneeded(scope.name):
             return _warning_icon() if role == Qt.ItemDataRole.DecorationRole else NOT_NEEDED
         return None
 
