@@ -71,16 +71,6 @@ class Coverage:
         """The ``scope`` parameter: single spaces, catalogue order, no duplicates."""
         return " ".join(self.scopes)
 
-    @property
-    def callable_endpoints(self) -> tuple[EndpointCoverage, ...]:
-        """Endpoints the selection lets an app call (fully or partially covered)."""
-        return tuple(entry for entry in self.endpoints if entry.callable)
-
-    @property
-    def blocked_endpoints(self) -> tuple[EndpointCoverage, ...]:
-        """Endpoints a selected scope concerns that still cannot be called."""
-        return tuple(entry for entry in self.endpoints if not entry.callable)
-
 
 def evaluate(endpoint: Endpoint, granted: frozenset[str]) -> EndpointCoverage:
     """How ``granted`` covers one endpoint."""

@@ -11,17 +11,15 @@ from scope_picker.core.catalogue import Catalogue, Endpoint
 
 @dataclass(frozen=True)
 class ScopeChoice:
-    """A real choice between scopes (public or private playlists): the app's use decides."""
+    """A real choice between scopes (public or private playlists): the app's use decides.
+
+    ``chosen`` is None when a scope needed anyway already settles the choice.
+    """
 
     options: tuple[str, ...]
     chosen: str | None
     endpoints: tuple[Endpoint, ...]
     note: str | None
-
-    @property
-    def satisfied_by_required(self) -> bool:
-        """True when a scope needed anyway already settles this choice."""
-        return self.chosen is None
 
 
 @dataclass(frozen=True)
