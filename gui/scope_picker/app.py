@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Sequence
 from importlib.resources import as_file
@@ -33,6 +34,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     and the app carries on; the previous ``sys.excepthook`` is back when this returns.
     """
     args = list(sys.argv if argv is None else argv)
+    paint_on_one_thread()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(args)
@@ -63,6 +65,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Quitting closes the window, and closing the last window queues one more Quit; left
         # queued, it would end the host's (or the next test's) event loops the moment they start.
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+
+
+def paint_on_one_thread() -> None:
+    """Have Qt paint on the GUI thread alone, as every repaint of this window is small.
+
+    Qt's raster engine hands a fill or blend of more than about a hundred spans (a tall list
+    or text pane) to a pool of threads and waits for them. For panes this size the hand-offs
+    cost more than they save: measured by ``tests/benchmarks/bench.py``, a tick took about
+    twice as long with the pool as without, worse when the other cores are busy. Qt reads
+    ``QT_NO_GUI_THREADPOOL`` when it first paints, so this must run before the first paint;
+    a value already in the environment is left as it is.
+    """
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
 def create_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:

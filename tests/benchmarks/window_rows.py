@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from synthetic import scaled_catalogue
 
-from scope_picker.app import create_window
+from scope_picker.app import create_window, paint_on_one_thread
 from scope_picker.core.catalogue import Catalogue, load_catalogue
 from scope_picker.ui.main_window import MainWindow
 
@@ -211,6 +211,7 @@ class WindowRows:
     """The main windows of every catalogue size, measured side by side."""
 
     def __init__(self, scales: tuple[int, ...], seed: int) -> None:
+        paint_on_one_thread()  # as the app's main() does before its window paints
         self._app = QApplication.instance() or QApplication([])
         self._folder = tempfile.TemporaryDirectory(prefix="scope-picker-bench-")
         real = load_catalogue()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,36 @@ def test_starting_imports_none_of_what_only_some_sessions_use() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert [name for name in deferred if name in result.stdout.split()] == []
+
+
+def test_the_app_paints_without_qt_s_thread_pool(tmp_path: Path) -> None:
+    """main() keeps Qt's raster engine from handing fills to pooled threads (see the bench)."""
+    if not Path("/proc/self/task").is_dir():
+        pytest.skip("thread names are read from /proc")
+    script = """
+import pathlib
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import scope_picker.app as app
+
+def tick_every_scope_and_quit():
+    window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+    selection = window.adapter.selection
+    for name in selection.catalogue.scope_names:  # the list grows long, the panes repaint
+        selection.set_selected([name], True)
+        QApplication.processEvents()
+    QApplication.quit()
+
+qt_app = QApplication([])
+QTimer.singleShot(0, tick_every_scope_and_quit)
+app.main(["scope-picker"])
+tasks = pathlib.Path("/proc/self/task").iterdir()
+print([(task / "comm").read_text().strip() for task in tasks].count("Thread (pooled)"))
+"""
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path))
+    env.pop("QT_NO_GUI_THREADPOOL", None)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "0"
