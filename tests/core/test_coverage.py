@@ -1,6 +1,8 @@
 """Selections of scopes give covered endpoints, consent lines and the scope string."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from scope_picker.core.catalogue import Catalogue, EndpointKind
 from scope_picker.core.coverage import CoverageLevel, cover, public_endpoints
@@ -104,3 +106,24 @@ def test_selection_refuses_unknown_names(catalogue: Catalogue) -> None:
         selection.replace(["streaming", "user-read-birthdate"])
     assert selection.scopes == ("streaming",)
     assert "streaming" in selection
+
+
+@given(data=st.data())
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_coverage_carried_over_from_the_last_change_equals_coverage_worked_out_afresh(
+    catalogue: Catalogue, data: st.DataObject
+) -> None:
+    names = st.sets(st.sampled_from(catalogue.scope_names))
+    coverage = cover(catalogue, ())
+    for selected in data.draw(st.lists(names, min_size=1, max_size=8)):
+        carried = cover(catalogue, selected, coverage)
+        assert carried == cover(catalogue, selected)
+        untouched = {
+            entry.endpoint.id: entry
+            for entry in coverage.endpoints
+            if entry.endpoint.requirement.scopes.isdisjoint(set(selected) ^ set(coverage.scopes))
+        }
+        for entry in carried.endpoints:
+            if entry.endpoint.id in untouched:
+                assert entry is untouched[entry.endpoint.id]  # listeners rely on identity
+        coverage = carried

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.selection import Selection
-from scope_picker.ui.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, ConsentView
+from scope_picker.ui.consent_view import (
+    CONSENT_HEADING,
+    NO_SCOPE_TEXT,
+    UNPUBLISHED_TEXT,
+    ConsentView,
+)
 from scope_picker.ui.palette import muted_text_colour
 from scope_picker.ui.selection_adapter import SelectionAdapter
 
@@ -58,3 +66,23 @@ def test_scopes_without_wording_say_so_greyed(
     assert published.foreground().color() != muted
     selection.clear()
     assert lines(view) == [NO_SCOPE_TEXT]
+
+
+def test_edits_in_place_leave_the_document_as_a_fresh_render_would(
+    view: ConsentView, selection: Selection, catalogue: Catalogue
+) -> None:
+    """Lines come and go by editing the document; it must not drift from the HTML's own look."""
+    picks = random.Random(7)
+    for _ in range(150):
+        selection.toggle(picks.choice(catalogue.scope_names))
+        fresh = QTextDocument()
+        fresh.setDefaultFont(view.document().defaultFont())
+        fresh.setHtml(view._html())
+        assert view.document().toHtml() == fresh.toHtml()
+        expected = [
+            f"{line.scope.name} — {UNPUBLISHED_TEXT}"
+            if line.text is None
+            else f"{line.text} ({line.scope.name})"
+            for line in selection.coverage.consent
+        ]
+        assert lines(view) == ([CONSENT_HEADING, *expected] if expected else [NO_SCOPE_TEXT])

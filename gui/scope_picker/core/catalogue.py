@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, TypeVar
 
 from scope_picker.core.resources import CATALOGUE_FILE, resource
@@ -122,9 +123,9 @@ class Requirement:
             text += "; optional: " + ", ".join(option.scope for option in self.optional)
         return text
 
-    @property
+    @cached_property
     def scopes(self) -> frozenset[str]:
-        """Every scope this requirement mentions."""
+        """Every scope this requirement mentions (worked out once: every tick asks)."""
         return frozenset(self.required).union(
             *self.any_of, (option.scope for option in self.optional)
         )

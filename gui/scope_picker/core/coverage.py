@@ -87,23 +87,41 @@ def evaluate(endpoint: Endpoint, granted: frozenset[str]) -> EndpointCoverage:
     return EndpointCoverage(endpoint, level, missing_required, missing_any_of, missing_optional)
 
 
-def cover(catalogue: Catalogue, selected: Iterable[str]) -> Coverage:
+def cover(
+    catalogue: Catalogue, selected: Iterable[str], previous: Coverage | None = None
+) -> Coverage:
     """The endpoints, consent lines and scope string for the selected scopes.
 
     Only endpoints that a selected scope concerns are listed (see ``public_endpoints`` for
     those that need none); the cost follows the selection, not the catalogue's size.
+    Given ``previous``, the coverage of an earlier selection from the same catalogue, only
+    the endpoints that a scope ticked or unticked since then mentions are looked at again;
+    the others keep their entries (the same objects), so a tick costs what it changes and
+    listeners can tell unchanged entries by identity.
     """
     scopes = catalogue.in_scope_order(selected)
     granted = frozenset(scopes)
-    touched: dict[str, Endpoint] = {}
-    for name in scopes:
+    if previous is None:
+        entries: dict[str, EndpointCoverage] = {}
+        changed: Iterable[str] = scopes
+        consent = {}
+    else:
+        entries = {entry.endpoint.id: entry for entry in previous.endpoints}
+        changed = granted.symmetric_difference(previous.scopes)
+        consent = {line.scope.name: line for line in previous.consent}
+    for name in changed:
         for endpoint in catalogue.endpoints_for_scope(name):
-            touched.setdefault(endpoint.id, endpoint)
-    ordered = sorted(touched.values(), key=catalogue.endpoint_sort_key)
+            if granted.isdisjoint(endpoint.requirement.scopes):
+                entries.pop(endpoint.id, None)
+            else:
+                entries[endpoint.id] = evaluate(endpoint, granted)
+    ordered = sorted(
+        entries.values(), key=lambda entry: catalogue.endpoint_sort_key(entry.endpoint)
+    )
     return Coverage(
         scopes=scopes,
-        endpoints=tuple(evaluate(endpoint, granted) for endpoint in ordered),
-        consent=tuple(ConsentLine(catalogue.scope(name)) for name in scopes),
+        endpoints=tuple(ordered),
+        consent=tuple(consent.get(name) or ConsentLine(catalogue.scope(name)) for name in scopes),
     )
 
 

@@ -66,6 +66,6 @@ class Selection:
         if scopes == self._scopes:
             return
         self._scopes = scopes
-        self._coverage = cover(self.catalogue, scopes)
+        self._coverage = cover(self.catalogue, scopes, self._coverage)
         for listener in list(self._listeners):
             listener(self._coverage)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.coverage import ConsentLine, Coverage
@@ -18,13 +19,17 @@ NO_SCOPE_TEXT = (
     "\u201cShow endpoints that need no scope\u201d lists what that covers."
 )
 UNPUBLISHED_TEXT = "Spotify publishes no consent wording"
+FIRST_LINE_BLOCK = 1
+"""The document's block number of the first consent line: the heading comes before it."""
 
 
 class ConsentView(PaletteAwareBrowser):
-    """The consent lines of the ticked scopes, in catalogue order, redrawn on every change.
+    """The consent lines of the ticked scopes, in catalogue order, kept up on every change.
 
     Scopes without published wording are listed greyed with a note: the preview never makes
-    up a sentence Spotify does not show.
+    up a sentence Spotify does not show. A change that keeps some lines edits the document
+    in place, removing and inserting only the lines that went and came: rebuilding it from
+    HTML parses and lays out every line again, which grows with the selection.
     """
 
     def __init__(self, adapter: SelectionAdapter, parent: QWidget | None = None) -> None:
@@ -33,22 +38,76 @@ class ConsentView(PaletteAwareBrowser):
         # back on every change, laying the text out three times at two widths. Always there,
         # it costs one layout, and the lines no longer jump sideways as the list outgrows the pane.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.document().setUndoRedoEnabled(False)  # edits are the app's, never the user's
+        self._shown: tuple[ConsentLine, ...] = ()
+        self._muted = ("", "")
         adapter.changed.connect(self._show)
         self._show(adapter.selection.coverage)
 
     def _show(self, coverage: Coverage) -> None:
-        self.show_html(lambda: self._html(coverage))
+        lines, shown = coverage.consent, self._shown
+        self._shown = lines
+        if lines and shown:
+            self._edit(shown, lines)
+        else:  # the heading and the list come or go: render afresh
+            self.show_html(self._html)
 
-    def _html(self, coverage: Coverage) -> str:
-        if not coverage.consent:
+    def _html(self) -> str:
+        if not self._shown:
             return f"<p>{escape(NO_SCOPE_TEXT)}</p>"
-        muted = self.muted_colour_name()
-        items = "".join(self._line_html(line, muted) for line in coverage.consent)
-        return f"<p><b>{escape(CONSENT_HEADING)}</b></p><ul>{items}</ul>"
+        muted = self._muted_colour()
+        items = "".join(f"<li>{self._line_html(line, muted)}</li>" for line in self._shown)
+        # No margin above the list or below it (the heading's own spaces them), so that
+        # every line has the same format and an edit can give a new line its neighbour's.
+        return (
+            f"<p><b>{escape(CONSENT_HEADING)}</b></p>"
+            f'<ul style="margin-top:0px; margin-bottom:0px">{items}</ul>'
+        )
+
+    def _edit(self, shown: tuple[ConsentLine, ...], lines: tuple[ConsentLine, ...]) -> None:
+        """Turn the list items showing ``shown`` into ``lines``; both are in catalogue order."""
+        document = self.document()
+        names = [line.scope.name for line in shown]
+        kept = {line.scope.name for line in lines}
+        for number in reversed(range(len(names))):
+            if names[number] not in kept:
+                block = document.findBlockByNumber(FIRST_LINE_BLOCK + number)
+                cursor = QTextCursor(block)
+                if number + 1 < len(names):  # the line and the break after it
+                    cursor.setPosition(block.next().position(), QTextCursor.MoveMode.KeepAnchor)
+                else:  # the last line, and the break before it
+                    cursor.setPosition(block.position() - 1)
+                    cursor.setPosition(
+                        block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                    )
+                cursor.removeSelectedText()
+                del names[number]
+        muted = self._muted_colour()
+        for number, line in enumerate(lines):
+            if number < len(names) and names[number] == line.scope.name:
+                continue
+            if number < len(names):  # a new line before the one there now
+                cursor = QTextCursor(document.findBlockByNumber(FIRST_LINE_BLOCK + number))
+                cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())  # plain, not muted
+                cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
+            else:  # a new last line
+                block = document.findBlockByNumber(FIRST_LINE_BLOCK + number - 1)
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+                cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())  # plain, not muted
+            cursor.insertHtml(self._line_html(line, muted))
+            names.insert(number, line.scope.name)
+
+    def _muted_colour(self) -> str:
+        """The muted colour's name, worked out again only when the palette changes."""
+        key = str(self.palette().cacheKey())
+        if self._muted[0] != key:
+            self._muted = (key, self.muted_colour_name())
+        return self._muted[1]
 
     @staticmethod
     def _line_html(line: ConsentLine, muted: str) -> str:
         scope = escape(line.scope.name)
         if line.text is None:
-            return f'<li style="color:{muted}">{scope} — {escape(UNPUBLISHED_TEXT)}</li>'
-        return f'<li>{escape(line.text)} <span style="color:{muted}">({scope})</span></li>'
+            return f'<span style="color:{muted}">{scope} — {escape(UNPUBLISHED_TEXT)}</span>'
+        return f'{escape(line.text)} <span style="color:{muted}">({scope})</span>'

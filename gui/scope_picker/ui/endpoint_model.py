@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from itertools import groupby
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
@@ -138,10 +137,15 @@ class EndpointModel(QStandardItemModel):
         super().__init__(0, len(HEADERS), parent)
         self.setHorizontalHeaderLabels(HEADERS)
         self._adapter = adapter
-        self._public = public_endpoints(adapter.catalogue)
+        catalogue = adapter.catalogue
+        self._public = public_endpoints(catalogue)
         self._show_public = False
+        self._members: dict[str, list[Endpoint]] = {group: [] for group in catalogue.groups}
+        for endpoint in sorted(catalogue.endpoints, key=catalogue.endpoint_sort_key):
+            self._members[endpoint.group].append(endpoint)
         self._groups: tuple[EndpointGroup, ...] = ()
-        self._row_texts: tuple[tuple[tuple[str, ...], ...], ...] = ()
+        self._rows: dict[str, EndpointRow] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
         self._muted = QColor()
         self._muted_for_palette: int | None = None
         self._rebuild(adapter.selection.coverage)
@@ -193,9 +197,9 @@ class EndpointModel(QStandardItemModel):
             parts.append(f"{extra} more need no scope")
         return " · ".join(parts)
 
-    def shown_texts(self, group_row: int) -> tuple[tuple[str, ...], ...]:
+    def shown_texts(self, group_row: int) -> list[tuple[str, ...]]:
         """The texts of the group's rows, column by column, as ``row_text`` gives them."""
-        return self._row_texts[group_row]
+        return [self._texts[row.endpoint.id] for row in self._groups[group_row].rows]
 
     def follow_palette(self) -> None:
         """Recolour the blocked rows for the application palette, if it has changed.
@@ -276,82 +280,96 @@ class EndpointModel(QStandardItemModel):
         return {role: self._row_data(row, column, role) for role in _ANSWERED_ROLES}
 
     def _rebuild(self, coverage: Coverage) -> None:
-        """Bring the items in line with ``coverage``, touching only what differs.
+        """Bring the items in line with ``coverage``, touching only the groups that differ.
 
-        Both the old and the new rows are in catalogue order, so after the rows that went
-        are removed, the rest is a walk that inserts new rows and rewrites changed ones.
-        A row's texts say all that its other roles (tooltip, colour) depend on.
+        The core hands back the same entry for an endpoint whose standing did not change,
+        so a row is looked at again only when its entry is new; a tick then costs what it
+        changes, not what is listed. Within a changed group, old and new rows are both in
+        catalogue order: after the rows that went are removed, the rest is a walk that
+        inserts new rows and rewrites changed ones. A row's texts say all that its other
+        roles (tooltip, colour) depend on.
         """
-        rows = {}
+        wanted: dict[str, EndpointCoverage | None] = {}
         if self._show_public:
-            rows = {endpoint.id: EndpointRow(endpoint, None) for endpoint in self._public}
-        rows.update(
-            (entry.endpoint.id, EndpointRow(entry.endpoint, entry)) for entry in coverage.endpoints
-        )
+            wanted = {endpoint.id: None for endpoint in self._public}
+        wanted.update((entry.endpoint.id, entry) for entry in coverage.endpoints)
         catalogue = self._adapter.catalogue
-        ordered = sorted(rows.values(), key=lambda row: catalogue.endpoint_sort_key(row.endpoint))
-        groups = tuple(
-            EndpointGroup(name, tuple(members))
-            for name, members in groupby(ordered, key=lambda row: row.endpoint.group)
-        )
-        row_texts = tuple(
-            tuple(tuple(self.row_text(row, column) for column in COLUMNS) for row in group.rows)
-            for group in groups
-        )
-        old_groups = {group.name: number for number, group in enumerate(self._groups)}
+        changed = {row.endpoint.group for key, row in self._rows.items() if key not in wanted}
+        rewritten = set()
+        for key, entry in wanted.items():
+            old = self._rows.get(key)
+            if old is None or old.coverage is not entry:
+                endpoint = catalogue.endpoint(key)
+                self._rows[key] = row = EndpointRow(endpoint, entry)
+                texts = tuple(self.row_text(row, column) for column in COLUMNS)
+                if old is not None and texts != self._texts[key]:
+                    rewritten.add(key)
+                self._texts[key] = texts
+                changed.add(endpoint.group)
+        for key in [key for key in self._rows if key not in wanted]:
+            del self._rows[key], self._texts[key]
+        if not changed:
+            return
+        old_groups = {group.name: group for group in self._groups}
+        groups = []
+        for name in catalogue.groups:
+            if name not in changed:
+                if name in old_groups:
+                    groups.append(old_groups[name])
+                continue
+            rows = tuple(self._rows[e.id] for e in self._members[name] if e.id in wanted)
+            if rows:
+                groups.append(EndpointGroup(name, rows))
+        self._apply(old_groups, groups, changed, rewritten)
+        self._groups = tuple(groups)
+
+    def _apply(
+        self,
+        old_groups: dict[str, EndpointGroup],
+        groups: list[EndpointGroup],
+        changed: set[str],
+        rewritten: set[str],
+    ) -> None:
+        """Make the items show ``groups``: drop groups that went, add new ones, sync changed
+        ones, rewriting the ``rewritten`` rows' cells."""
         kept = {group.name for group in groups}
         for number in reversed(range(len(self._groups))):
             if self._groups[number].name not in kept:
                 self.removeRow(number)
-        old_order = [group.name for group in self._groups if group.name in kept]
         for number, group in enumerate(groups):
-            if number < len(old_order) and old_order[number] == group.name:
-                old = old_groups[group.name]
-                self._sync_rows(
-                    self.item(number),
-                    self._groups[old].rows,
-                    self._row_texts[old],
-                    group.rows,
-                    row_texts[number],
-                )
-                if len(group.rows) != len(self._groups[old].rows):
-                    self.item(number).setText(self.group_text(group, NAME_COLUMN))
-            else:
-                old_order.insert(number, group.name)
+            old = old_groups.get(group.name)
+            if old is None:
                 cells = self._items(partial(self._group_roles, group))
                 for row in group.rows:
                     cells[0].appendRow(self._items(partial(self._row_roles, row)))
                 self.insertRow(number, cells)
-        self._groups = groups
-        self._row_texts = row_texts
+            elif group.name in changed:
+                self._sync_rows(self.item(number), old.rows, group.rows, rewritten)
+                if len(group.rows) != len(old.rows):
+                    self.item(number).setText(self.group_text(group, NAME_COLUMN))
 
     def _sync_rows(
         self,
         parent: QStandardItem,
         old_rows: tuple[EndpointRow, ...],
-        old_texts: tuple[tuple[str, ...], ...],
         rows: tuple[EndpointRow, ...],
-        texts: tuple[tuple[str, ...], ...],
+        rewritten: set[str],
     ) -> None:
         """Make one group's leaf items show ``rows``: remove, insert, rewrite as needed."""
         ids = {row.endpoint.id for row in rows}
         for number in reversed(range(len(old_rows))):
             if old_rows[number].endpoint.id not in ids:
                 parent.removeRow(number)
-        old = [
-            (row.endpoint.id, text)
-            for row, text in zip(old_rows, old_texts, strict=True)
-            if row.endpoint.id in ids
-        ]
+        old = [row for row in old_rows if row.endpoint.id in ids]
         for number, row in enumerate(rows):
-            if number < len(old) and old[number][0] == row.endpoint.id:
-                if old[number][1] != texts[number]:
+            if number < len(old) and old[number].endpoint.id == row.endpoint.id:
+                if row.endpoint.id in rewritten:
                     for column in COLUMNS:
                         cell = parent.child(number, column)
                         for role, value in self._row_roles(row, column).items():
                             cell.setData(value, role)
             else:
-                old.insert(number, (row.endpoint.id, texts[number]))
+                old.insert(number, row)
                 parent.insertRow(number, self._items(partial(self._row_roles, row)))
 
     def _on_selection_changed(self, _coverage: Coverage) -> None:

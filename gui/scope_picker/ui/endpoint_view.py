@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
 
 from scope_picker.ui.doc_links import OpenDocumentationAction
 from scope_picker.ui.endpoint_model import (
+    COLUMNS,
     NAME_COLUMN,
     NOTES_COLUMN,
     REQUEST_COLUMN,
+    EndpointGroup,
     EndpointModel,
 )
 from scope_picker.ui.selection_adapter import SelectionAdapter
@@ -36,14 +38,17 @@ class EndpointList(QTreeView):
     each reset, a dozen ``data()`` calls per cell, and the model resets on every tick. Here
     each distinct text is measured once by that same delegate and a column is as wide as the
     widest text among the rows shown (expanded groups); a new font or style measures afresh.
-    The header asks for every column several times per reset (once per layout pass), so each
-    column's width is also kept until the rows shown change: a reset, an expand or a collapse.
+    Each group's widest texts are kept while the model keeps that group (it rebuilds only
+    the groups a change touches), so a tick measures only what it changed. The header asks
+    for every column several times per reset (once per layout pass), so each column's width
+    is also kept until the rows shown change: a reset, an expand or a collapse.
     """
 
     def __init__(self, model: EndpointModel) -> None:
         super().__init__()
         self._model = model
         self._text_widths: dict[TextKey, int] = {}
+        self._group_widths: dict[str, tuple[EndpointGroup, tuple[int, ...]]] = {}
         self._column_widths: dict[int, int] = {}
         self.setModel(model)
         for rows_shown_change in (
@@ -72,16 +77,32 @@ class EndpointList(QTreeView):
             group_indent = row_indent = 0
         widest = 0
         for group_row, group in enumerate(model.groups):
-            group_index = model.index(group_row, 0)
             key = (column, True, False, model.group_text(group, column))
             widest = max(widest, self._text_width(key, group_row, ROOT) + group_indent)
-            if not self.isExpanded(group_index):
-                continue
-            texts = model.shown_texts(group_row)
-            for row_number, row in enumerate(group.rows):
-                key = (column, False, row.endpoint.deprecated, texts[row_number][column])
-                widest = max(widest, self._text_width(key, row_number, group_index) + row_indent)
+            if self.isExpanded(model.index(group_row, 0)):
+                widest = max(widest, self._widest_rows(group_row, group)[column] + row_indent)
         return widest
+
+    def _widest_rows(self, group_row: int, group: EndpointGroup) -> tuple[int, ...]:
+        """Per column, the widest text of the group's endpoint rows, measured once per group."""
+        kept = self._group_widths.get(group.name)
+        if kept is not None and kept[0] is group:
+            return kept[1]
+        group_index = self._model.index(group_row, 0)
+        texts = self._model.shown_texts(group_row)
+        widths = tuple(
+            max(
+                self._text_width(
+                    (column, False, row.endpoint.deprecated, row_texts[column]),
+                    row_number,
+                    group_index,
+                )
+                for row_number, (row, row_texts) in enumerate(zip(group.rows, texts, strict=True))
+            )
+            for column in COLUMNS
+        )
+        self._group_widths[group.name] = (group, widths)
+        return widths
 
     def _text_width(self, key: TextKey, row: int, parent: QModelIndex) -> int:
         """The delegate's width for a cell of this text and kind of row (fonts differ)."""
@@ -104,6 +125,7 @@ class EndpointList(QTreeView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._text_widths.clear()
+            self._group_widths.clear()
             self._column_widths.clear()
         elif event.type() == QEvent.Type.PaletteChange:
             self._model.follow_palette()
