@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QTreeView
+from PySide6.QtWidgets import QTreeView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -307,3 +307,43 @@ def test_list_is_laid_out_for_new_rows_before_the_next_paint(
     assert bar.maximum() > 0
     selection.clear()
     assert bar.maximum() == 0
+
+
+class PaintCounter(QObject):
+    """Counts the Paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.paints = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        self.paints += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_a_change_that_resizes_columns_repaints_the_list_once(
+    qtbot: QtBot, adapter: SelectionAdapter, selection: Selection
+) -> None:
+    # A column that changes width leaves QTreeView a zero timer that repaints the columns
+    # right of it; run after the paint, it would paint the list a second time.
+    panel = EndpointPanel(adapter)
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    counter = PaintCounter(panel.view.viewport())
+    header = panel.view.header()
+    for scopes in (
+        ["playlist-read-private"],
+        ["user-read-playback-state", "user-library-read"],
+        ["ugc-image-upload"],
+        [scope.name for scope in selection.catalogue.scopes],
+    ):
+        widths = [header.sectionSize(column) for column in range(header.count())]
+        qtbot.wait(20)
+        counter.paints = 0
+        selection.replace(scopes)
+        assert [header.sectionSize(column) for column in range(header.count())] != widths
+        qtbot.wait(50)
+        assert counter.paints == 1, scopes

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractEventDispatcher,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimerEvent,
+)
 from PySide6.QtGui import QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -115,12 +124,18 @@ class EndpointList(QTreeView):
     def lay_out_now(self) -> None:
         """Lay out the rows and size the columns now, after a reset and its expansions.
 
-        Left to Qt, each waits for a zero timer: the rows' layout and then the header's
-        resize to contents each land after the next paint, and the window paints the list
-        again for each. Done here, the one paint after a change shows the final list.
+        Left to Qt, each waits for a zero timer: the rows' layout, then the header's resize
+        to contents, then (for a column that changed width) the view's own fix-up of its
+        scroll bars and repaint of the columns right of it; each lands after the next paint,
+        and the window paints the list again for each. Done here, before that paint, the
+        one paint after a change shows the final list.
         """
         self.executeDelayedItemsLayout()
         self.header().sectionSize(NAME_COLUMN)  # carries out the header's pending resize
+        dispatcher = QAbstractEventDispatcher.instance()
+        for timer in dispatcher.registeredTimers(self) if dispatcher else ():
+            if timer.interval == 0:  # work the view left for the event loop's next pass
+                QCoreApplication.sendEvent(self, QTimerEvent(timer.timerId))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
