@@ -183,14 +183,20 @@ def test_panel_counts_and_keeps_folded_groups_folded(
     assert "need no scope" in panel.summary.text()
 
 
+def shown_panel(qtbot: QtBot, adapter: SelectionAdapter, width: int, height: int) -> EndpointPanel:
+    """An endpoint panel of that size, on screen."""
+    panel = EndpointPanel(adapter)
+    qtbot.addWidget(panel)
+    panel.resize(width, height)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
 def test_count_line_takes_the_height_its_text_needs_as_the_text_changes(
     qtbot: QtBot, adapter: SelectionAdapter, selection: Selection
 ) -> None:
-    panel = EndpointPanel(adapter)
-    qtbot.addWidget(panel)
-    panel.resize(180, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown_panel(qtbot, adapter, 180, 400)
     summary = panel.summary
 
     def fits() -> bool:
@@ -296,11 +302,7 @@ def test_list_is_laid_out_for_new_rows_before_the_next_paint(
 ) -> None:
     # Laid out at once, the change and the list's new layout show in one paint pass;
     # left to Qt's timers, the scroll range would still be that of the empty list here.
-    panel = EndpointPanel(adapter)
-    qtbot.addWidget(panel)
-    panel.resize(500, 200)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown_panel(qtbot, adapter, 500, 200)
     bar = panel.view.verticalScrollBar()
     assert bar.maximum() == 0
     selection.replace([scope.name for scope in selection.catalogue.scopes])
@@ -327,11 +329,7 @@ def test_a_change_that_resizes_columns_repaints_the_list_once(
 ) -> None:
     # A column that changes width leaves QTreeView a zero timer that repaints the columns
     # right of it; run after the paint, it would paint the list a second time.
-    panel = EndpointPanel(adapter)
-    qtbot.addWidget(panel)
-    panel.resize(900, 400)
-    panel.show()
-    qtbot.waitExposed(panel)
+    panel = shown_panel(qtbot, adapter, 900, 400)
     counter = PaintCounter(panel.view.viewport())
     header = panel.view.header()
     for scopes in (
