@@ -73,8 +73,11 @@ def test_edits_in_place_leave_the_document_as_a_fresh_render_would(
 ) -> None:
     """Lines come and go by editing the document; it must not drift from the HTML's own look."""
     picks = random.Random(7)
-    for _ in range(150):
-        selection.toggle(picks.choice(catalogue.scope_names))
+    for step in range(200):
+        if step % 10 == 9:  # a preset or a pasted string replaces the selection
+            selection.replace(picks.sample(catalogue.scope_names, picks.randrange(4)))
+        else:
+            selection.toggle(picks.choice(catalogue.scope_names))
         fresh = QTextDocument()
         fresh.setDefaultFont(view.document().defaultFont())
         fresh.setHtml(view._html())

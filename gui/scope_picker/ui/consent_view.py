@@ -47,10 +47,10 @@ class ConsentView(PaletteAwareBrowser):
     def _show(self, coverage: Coverage) -> None:
         lines, shown = coverage.consent, self._shown
         self._shown = lines
-        if lines and shown:
-            self._edit(shown, lines)
-        else:  # the heading and the list come or go: render afresh
+        if set(lines).isdisjoint(shown):  # the list comes, goes or is replaced: render afresh
             self.show_html(self._html)
+        else:
+            self._edit(shown, lines)
 
     def _html(self) -> str:
         if not self._shown:
@@ -65,7 +65,11 @@ class ConsentView(PaletteAwareBrowser):
         )
 
     def _edit(self, shown: tuple[ConsentLine, ...], lines: tuple[ConsentLine, ...]) -> None:
-        """Turn the list items showing ``shown`` into ``lines``; both are in catalogue order."""
+        """Turn the list items showing ``shown`` into ``lines``; both are in catalogue order.
+
+        At least one line stays, so the list never empties and a new line always has a
+        list item beside it to take its format from.
+        """
         document = self.document()
         names = [line.scope.name for line in shown]
         kept = {line.scope.name for line in lines}
