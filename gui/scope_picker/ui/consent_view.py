@@ -47,10 +47,11 @@ class ConsentView(PaletteAwareBrowser):
     def _show(self, coverage: Coverage) -> None:
         lines, shown = coverage.consent, self._shown
         self._shown = lines
-        if set(lines).isdisjoint(shown):  # the list comes, goes or is replaced: render afresh
-            self.show_html(self._html)
+        names = {line.scope.name for line in lines}
+        if names.isdisjoint(line.scope.name for line in shown):
+            self.show_html(self._html)  # the list comes, goes or is replaced: render afresh
         else:
-            self._edit(shown, lines)
+            self._edit(shown, lines, names)
 
     def _html(self) -> str:
         if not self._shown:
@@ -64,15 +65,17 @@ class ConsentView(PaletteAwareBrowser):
             f'<ul style="margin-top:0px; margin-bottom:0px">{items}</ul>'
         )
 
-    def _edit(self, shown: tuple[ConsentLine, ...], lines: tuple[ConsentLine, ...]) -> None:
-        """Turn the list items showing ``shown`` into ``lines``; both are in catalogue order.
+    def _edit(
+        self, shown: tuple[ConsentLine, ...], lines: tuple[ConsentLine, ...], kept: set[str]
+    ) -> None:
+        """Turn the list items showing ``shown`` into ``lines`` (named ``kept``); both are in
+        catalogue order.
 
         At least one line stays, so the list never empties and a new line always has a
         list item beside it to take its format from.
         """
         document = self.document()
         names = [line.scope.name for line in shown]
-        kept = {line.scope.name for line in lines}
         for number in reversed(range(len(names))):
             if names[number] not in kept:
                 block = document.findBlockByNumber(FIRST_LINE_BLOCK + number)
