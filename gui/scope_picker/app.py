@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from importlib.resources import as_file
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -86,13 +85,8 @@ def create_window(catalogue: Catalogue, settings: QSettings) -> MainWindow:
 
 
 def app_icon() -> QIcon:
-    """The app's icon from ``resources/scope-picker.svg``.
-
-    The resources are real files in every way the app is installed or frozen, so ``as_file``
-    hands back the file itself and the icon can keep reading it.
-    """
-    with as_file(resource(ICON_FILE)) as path:
-        return QIcon(str(path))
+    """The app's icon from ``resources/scope-picker.svg``, a real file the icon keeps reading."""
+    return QIcon(str(resource(ICON_FILE)))
 
 
 def _report_and_quit(app: QApplication, window: MainWindow, catalogue: Catalogue) -> None:

@@ -1,4 +1,4 @@
-"""The resources package is found through importlib, from wherever the app is installed."""
+"""The resources package's files are found from the package, wherever the app is installed."""
 
 from scope_picker.core.resources import CATALOGUE_FILE, ICON_FILE, resource
 

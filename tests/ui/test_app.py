@@ -108,6 +108,7 @@ def test_starting_imports_none_of_what_only_some_sessions_use() -> None:
     """The app's start (what tests/benchmarks/bench.py times) leaves these until they are used."""
     deferred = [
         "difflib",
+        "importlib.resources",
         "scope_picker.ui.about",
         "scope_picker.ui.authorize_panel",
         "scope_picker.ui.endpoint_picker",
