@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from scope_picker.core.catalogue import Category, Scope
 from scope_picker.core.coverage import Coverage
@@ -208,4 +208,8 @@ class ScopeTreeModel(CheckableTwoLevelModel):
 
 
 def _warning_icon() -> QIcon:
+    # Deferred: QStyle's enums cost every start some milliseconds, and only picked endpoints
+    # flag a scope (tests/benchmarks/bench.py measures cold starts).
+    from PySide6.QtWidgets import QStyle
+
     return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
