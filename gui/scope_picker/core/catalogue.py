@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeGuard, TypeVar
 
 from scope_picker.core.resources import CATALOGUE_FILE, resource
 
@@ -399,8 +399,9 @@ class _CatalogueReader:
         if kind is EndpointKind.WEB_API and (method is None or path is None):
             raise CatalogueError(f"{where}: a Web API endpoint needs 'method' and 'path'")
         requirement = self._requirement(obj, where, scopes)
-        for list_field in ("spec_scopes", "page_scopes"):
-            for name in _strings(obj, list_field, where):
+        listed = {field: _strings(obj, field, where) for field in ("spec_scopes", "page_scopes")}
+        for list_field, names in listed.items():
+            for name in names:
                 if name not in scopes:
                     raise CatalogueError(
                         f"{where}: field '{list_field}' names unknown scope '{name}'"
@@ -418,8 +419,8 @@ class _CatalogueReader:
             replaced_by=_optional(obj, "replaced_by", str, where),
             premium_only=_optional(obj, "premium_only", bool, where) or False,
             page_names=_strings(obj, "page_names", where),
-            spec_scopes=_strings(obj, "spec_scopes", where),
-            page_scopes=_strings(obj, "page_scopes", where),
+            spec_scopes=listed["spec_scopes"],
+            page_scopes=listed["page_scopes"],
             requirement_note=_optional(obj, "requirement_note", str, where),
             external_url=_optional(obj, "documentation_url", str, where),
         )
@@ -467,6 +468,15 @@ def _expect(value: object, kind: type[_T], where: str) -> _T:
     return value
 
 
+def _is_exactly(value: object, kind: type[_T]) -> TypeGuard[_T]:
+    """The common case, checked before any message is built: JSON gives exactly these types.
+
+    Building the would-be error message of every valid field cost about a fifth of loading
+    the catalogue at each start; anything else goes through ``_expect``, which names it.
+    """
+    return type(value) is kind
+
+
 def _expect_object(value: object, where: str) -> Mapping[str, Any]:
     return _expect(value, dict, where)
 
@@ -474,7 +484,10 @@ def _expect_object(value: object, where: str) -> Mapping[str, Any]:
 def _field(obj: Mapping[str, Any], key: str, kind: type[_T], where: str) -> _T:
     if key not in obj:
         raise CatalogueError(f"{where}: missing field '{key}'")
-    return _expect(obj[key], kind, f"{where}: field '{key}'")
+    value = obj[key]
+    if _is_exactly(value, kind):
+        return value
+    return _expect(value, kind, f"{where}: field '{key}'")
 
 
 def _optional(
@@ -485,7 +498,9 @@ def _optional(
             raise CatalogueError(f"{where}: missing field '{key}' (null when there is none)")
         return None
     value = obj[key]
-    return None if value is None else _expect(value, kind, f"{where}: field '{key}'")
+    if value is None or _is_exactly(value, kind):
+        return value
+    return _expect(value, kind, f"{where}: field '{key}'")
 
 
 def _list(obj: Mapping[str, Any], key: str, where: str = "the catalogue") -> list[Any]:
@@ -496,6 +511,8 @@ def _strings(obj: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if key not in obj:
         return ()
     items = _field(obj, key, list, where)
+    if all(_is_exactly(item, str) for item in items):
+        return tuple(items)
     return tuple(_expect(item, str, f"{where}: field '{key}[{i}]'") for i, item in enumerate(items))
 
 
