@@ -113,6 +113,7 @@ def test_starting_imports_none_of_what_only_some_sessions_use() -> None:
         "scope_picker.ui.authorize_panel",
         "scope_picker.ui.endpoint_picker",
         "scope_picker.ui.error_dialog",
+        "scope_picker.ui.import_dialog",
         "scope_picker.ui.light_dark",
     ]
     script = "import sys, scope_picker.app; print(' '.join(sorted(sys.modules)))"

@@ -11,8 +11,9 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.scope_string import parse_scopes
 from scope_picker.core.selection import Selection
+from scope_picker.ui.import_dialog import ImportDialog
 from scope_picker.ui.main_window import NOTHING_TO_PASTE, MainWindow
-from scope_picker.ui.scope_import import ImportDialog, ImportReport
+from scope_picker.ui.scope_import import ImportReport
 
 pytestmark = pytest.mark.gui
 

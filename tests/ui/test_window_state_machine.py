@@ -38,8 +38,8 @@ from scope_picker.core.scope_string import parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, UNPUBLISHED_TEXT
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
+from scope_picker.ui.import_dialog import ImportDialog
 from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.scope_import import ImportDialog
 from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE
 from scope_picker.ui.wording import plural
 

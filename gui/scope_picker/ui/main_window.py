@@ -40,7 +40,7 @@ from scope_picker.ui.doc_links import OpenDocumentationAction, open_documentatio
 from scope_picker.ui.endpoint_view import EndpointPanel
 from scope_picker.ui.presets_menu import presets_menu
 from scope_picker.ui.scope_details import ScopeDetails
-from scope_picker.ui.scope_import import ImportDialog, ImportReport, import_outcome
+from scope_picker.ui.scope_import import ImportReport, import_outcome
 from scope_picker.ui.scope_tree_model import (
     DESCRIPTION_COLUMN,
     NAME_COLUMN,
@@ -56,6 +56,7 @@ from scope_picker.ui.wording import plural
 if TYPE_CHECKING:
     from scope_picker.ui.authorize_panel import AuthorizePanel
     from scope_picker.ui.endpoint_picker import EndpointPicker
+    from scope_picker.ui.import_dialog import ImportDialog
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
@@ -547,6 +548,8 @@ class MainWindow(QMainWindow):
 
     def open_import_dialog(self) -> ImportDialog:
         """Open the Import box; accepting it selects what it holds."""
+        from scope_picker.ui.import_dialog import ImportDialog  # deferred: see import_dialog
+
         dialog = ImportDialog(self._catalogue, self)
         dialog.accepted.connect(lambda: self.import_scope_text(dialog.text(), "imported text"))
         dialog.finished.connect(dialog.deleteLater)

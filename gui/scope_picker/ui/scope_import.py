@@ -1,4 +1,5 @@
-"""Scope strings coming in: the report on what was read, and the Import dialog."""
+"""Scope strings coming in: the report on what was read (the Import dialog is in
+``import_dialog``, loaded when first opened)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,9 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from scope_picker.core.catalogue import Catalogue
-from scope_picker.core.scope_string import ParsedScopes, parse_scopes
+from scope_picker.core.scope_string import ParsedScopes
 from scope_picker.ui.widgets import describe
 from scope_picker.ui.wording import plural
 
@@ -102,68 +92,3 @@ class ImportReport(QFrame):
             self.dismiss()
             return
         super().keyPressEvent(event)
-
-
-class ImportDialog(QDialog):
-    """A box to paste a scope string into, with a live account of what it holds."""
-
-    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("importDialog")
-        self.setWindowTitle("Import Scope String")
-        self._catalogue = catalogue
-        intro = QLabel(SHAPES_TEXT)
-        intro.setWordWrap(True)
-        self.editor = QPlainTextEdit()
-        describe(self.editor, "importText", "Scope string to import", SHAPES_TEXT)
-        self.editor.setTabChangesFocus(True)
-        intro.setBuddy(self.editor)
-        self.preview = QLabel()
-        self.preview.setObjectName("importPreview")
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.RichText)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.setObjectName("importButtons")
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Select Scopes")
-        describe(
-            self.ok_button,
-            "importOkButton",
-            "Select the scopes found",
-            "Replace the ticked scopes with the known scopes found",
-        )
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        describe(
-            cancel,
-            "importCancelButton",
-            "Cancel the import",
-            "Close without changing the ticked scopes",
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.preview)
-        layout.addWidget(self.buttons)
-        self.editor.textChanged.connect(self._preview)
-        self._preview()
-        self.resize(560, 360)
-
-    def text(self) -> str:
-        """The text as pasted."""
-        return self.editor.toPlainText()
-
-    def _preview(self) -> None:
-        parsed = parse_scopes(self._catalogue, self.text())
-        self.ok_button.setEnabled(bool(parsed.known))
-        if parsed.known:
-            found = f"Will select {plural(len(parsed.known), 'scope')}: {', '.join(parsed.known)}"
-        elif self.text().strip():
-            found = "No Spotify scope found"
-        else:
-            found = "Nothing pasted yet"
-        items = "".join(f"<li>{escape(message)}</li>" for message in parsed.messages())
-        self.preview.setText(f"<p>{escape(found)}</p>" + (f"<ul>{items}</ul>" if items else ""))
