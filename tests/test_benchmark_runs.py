@@ -12,7 +12,9 @@ pytestmark = pytest.mark.slow
 BENCH = Path(__file__).resolve().parent / "benchmarks" / "bench.py"
 ROWS = {
     "cold_start",
+    "cold_start_widgets_only",
     "peak_memory",
+    "peak_memory_widgets_only",
     "tick_latency_x1",
     "tick_latency_x10",
     "tick_latency_x100",
@@ -45,4 +47,5 @@ def test_quick_run_prints_and_writes_every_row(tmp_path: Path) -> None:
         assert row["result"] in {"PASS", "FAIL", "SKIP", "INFO"}
         assert row["figure"] in finished.stdout
     assert rows["cold_start"]["values"]["runs_each"] == 2
+    assert len(rows["cold_start_widgets_only"]["values"]["widgets_samples"]) == 2
     assert rows["tick_latency_x1"]["result"] != "SKIP"

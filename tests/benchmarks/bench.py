@@ -47,6 +47,7 @@ from window_rows import (
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 BARE_WINDOW = ROOT / "packaging" / "bare_window.py"
+WIDGETS_ONLY = HERE / "widgets_only.py"
 DEFAULT_JSON = HERE / "results.json"
 PACKAGING_BUILD = ROOT / "packaging" / "build.py"
 
@@ -57,7 +58,7 @@ SCALES = (1, 10, 100)
 LAUNCH_TIMEOUT_S = 120.0
 
 PASS, FAIL, SKIP = "PASS", "FAIL", "SKIP"
-APP, BARE = "app", "bare"
+APP, BARE, WIDGETS = "app", "bare", "widgets only"
 FROZEN_SIZE = "Frozen one-folder bundle size"
 FROZEN_COLD_START = "Frozen cold start to first flush (median)"
 
@@ -212,29 +213,62 @@ def cold_start_rows(settings: Settings, scratch: Path) -> list[Row]:
     (``python -m scope_picker``), the bare window from ``packaging/bare_window.py`` (the one
     the frozen row freezes too). Neither is changed to report its paint: a Python event filter
     would make PySide create wrappers for every object that gets an event, which cost the
-    bare window some 28 ms and flattered the app's ratio.
+    bare window more than the app and flattered the app's ratio. A third program,
+    ``widgets_only.py``, shows the app's kinds of widgets with no app code, started and timed
+    the same way: how much of the ratio is Qt's and PySide6's.
     """
     commands = {
         APP: [sys.executable, "-m", "scope_picker"],
         BARE: [sys.executable, str(BARE_WINDOW)],
+        WIDGETS: [sys.executable, str(WIDGETS_ONLY)],
     }
     launches = interleaved(commands, settings.cold_runs, child_env(scratch))
+    times = {name: [run.seconds * 1000 for run in runs] for name, runs in launches.items()}
+    memory = {name: [run.max_rss_bytes / 2**20 for run in runs] for name, runs in launches.items()}
     return [
         ratio_row(
-            "cold_start",
-            "Cold start to first flush (median)",
-            {name: [run.seconds * 1000 for run in runs] for name, runs in launches.items()},
+            "cold_start", "Cold start to first flush (median)", times, "ms", COLD_START_BUDGET
+        ),
+        floor_row(
+            "cold_start_widgets_only",
+            "Cold start, the same widgets without the app's code",
+            times,
             "ms",
-            COLD_START_BUDGET,
         ),
         ratio_row(
             "peak_memory",
             "Peak memory, ru_maxrss to first flush (median)",
-            {name: [run.max_rss_bytes / 2**20 for run in runs] for name, runs in launches.items()},
+            memory,
             "MiB",
             MEMORY_BUDGET,
         ),
+        floor_row(
+            "peak_memory_widgets_only",
+            "Peak memory, the same widgets without the app's code",
+            memory,
+            "MiB",
+        ),
     ]
+
+
+def floor_row(key: str, figure: str, samples: dict[str, list[float]], unit: str) -> Row:
+    """What Qt and PySide6 alone cost for the app's kinds of widgets (widgets_only.py), next to
+    the bare window: the part of the app's ratio that its own code cannot remove."""
+    widgets, bare = statistics.median(samples[WIDGETS]), statistics.median(samples[BARE])
+    return Row(
+        key=key,
+        figure=figure,
+        measured=f"{widgets:.0f} {unit} vs bare {bare:.0f} {unit} = {widgets / bare:.2f}x",
+        budget="(reported)",
+        result="INFO",
+        values={
+            "widgets_median": widgets,
+            "bare_median": bare,
+            "ratio": widgets / bare,
+            "unit": unit,
+            "widgets_samples": samples[WIDGETS],
+        },
+    )
 
 
 def ratio_row(
