@@ -41,3 +41,12 @@ def window(
     window = MainWindow(catalogue, selection, settings)
     qtbot.addWidget(window)
     return window
+
+
+@pytest.fixture
+def active_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """The window shown and active, so that window shortcuts and key clicks reach it."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    return window

@@ -112,12 +112,10 @@ def test_choosing_a_preset_replaces_the_selection_in_one_change(
     assert len(changes) == 5
 
 
+@pytest.mark.usefixtures("active_window")
 def test_the_format_chooser_and_the_search_field_are_on_the_tab_chain(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     window.copy_button.setFocus()
     qtbot.keyClick(window.copy_button, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is window.copy_format

@@ -33,14 +33,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return urls
 
 
-@pytest.fixture
-def shown(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    return window
-
-
 def tick(window: MainWindow, name: str) -> None:
     index = window.scope_model.index_of_scope(name)
     assert window.scope_model.setData(index, Qt.CheckState.Checked, CHECK)
@@ -58,21 +50,21 @@ def endpoint_index(window: MainWindow, endpoint_id: str) -> QModelIndex:
 
 
 def test_tab_and_enter_open_the_links_in_the_details(
-    qtbot: QtBot, shown: MainWindow, catalogue: Catalogue, opened: list[str]
+    qtbot: QtBot, active_window: MainWindow, catalogue: Catalogue, opened: list[str]
 ) -> None:
-    shown.show_scope("user-read-email")
-    shown.details.setFocus()
-    qtbot.keyClick(shown.details, Qt.Key.Key_Tab)
-    qtbot.keyClick(shown.details, Qt.Key.Key_Return)
+    active_window.show_scope("user-read-email")
+    active_window.details.setFocus()
+    qtbot.keyClick(active_window.details, Qt.Key.Key_Tab)
+    qtbot.keyClick(active_window.details, Qt.Key.Key_Return)
     assert opened == [catalogue.scope("user-read-email").documentation_url]
     assert opened[0].endswith("/concepts/scopes#user-read-email")
 
-    qtbot.keyClick(shown.details, Qt.Key.Key_Tab)
-    qtbot.keyClick(shown.details, Qt.Key.Key_Return)
+    qtbot.keyClick(active_window.details, Qt.Key.Key_Tab)
+    qtbot.keyClick(active_window.details, Qt.Key.Key_Return)
     first_endpoint = catalogue.endpoint("get-current-users-profile")
     assert opened[1] == first_endpoint.documentation_url
-    assert shown.statusBar().currentMessage() == f"Opened {opened[1]} in your browser"
-    assert shown.details.source().isEmpty()  # the pane itself never navigates away
+    assert active_window.statusBar().currentMessage() == f"Opened {opened[1]} in your browser"
+    assert active_window.details.source().isEmpty()  # the pane itself never navigates away
 
 
 def test_every_endpoint_in_the_details_links_to_its_page(
@@ -86,12 +78,12 @@ def test_every_endpoint_in_the_details_links_to_its_page(
 
 
 def test_enter_on_an_endpoint_row_opens_its_reference_page(
-    qtbot: QtBot, shown: MainWindow, catalogue: Catalogue, opened: list[str]
+    qtbot: QtBot, active_window: MainWindow, catalogue: Catalogue, opened: list[str]
 ) -> None:
-    tick(shown, "user-read-email")
-    view = shown.endpoints.view
+    tick(active_window, "user-read-email")
+    view = active_window.endpoints.view
     view.setFocus()
-    view.setCurrentIndex(endpoint_index(shown, "get-current-users-profile"))
+    view.setCurrentIndex(endpoint_index(active_window, "get-current-users-profile"))
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened == [
         "https://developer.spotify.com/documentation/web-api/reference/get-current-users-profile"
@@ -100,19 +92,19 @@ def test_enter_on_an_endpoint_row_opens_its_reference_page(
 
 
 def test_group_rows_have_no_page_to_open(
-    qtbot: QtBot, shown: MainWindow, opened: list[str]
+    qtbot: QtBot, active_window: MainWindow, opened: list[str]
 ) -> None:
-    tick(shown, "user-read-email")
-    view = shown.endpoints.view
-    action = shown.endpoints.open_documentation_action
+    tick(active_window, "user-read-email")
+    view = active_window.endpoints.view
+    action = active_window.endpoints.open_documentation_action
     view.setFocus()
-    view.setCurrentIndex(endpoint_index(shown, "get-current-users-profile"))
+    view.setCurrentIndex(endpoint_index(active_window, "get-current-users-profile"))
     assert action.isEnabled()
-    view.setCurrentIndex(shown.endpoints.model.index(0, 0))
+    view.setCurrentIndex(active_window.endpoints.model.index(0, 0))
     assert not action.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened == []
-    tick(shown, "user-top-read")  # the list is rebuilt: no row is current any more
+    tick(active_window, "user-top-read")  # the list is rebuilt: no row is current any more
     assert not action.isEnabled()
 
 
@@ -128,53 +120,57 @@ def test_a_double_click_on_an_sdk_row_opens_the_sdk_documentation(
 
 
 @OFFSCREEN_POPUP
-def test_the_endpoint_context_menu_offers_the_page(shown: MainWindow, opened: list[str]) -> None:
-    tick(shown, "user-read-email")
-    view = shown.endpoints.view
-    index = endpoint_index(shown, "get-current-users-profile")
+def test_the_endpoint_context_menu_offers_the_page(
+    active_window: MainWindow, opened: list[str]
+) -> None:
+    tick(active_window, "user-read-email")
+    view = active_window.endpoints.view
+    index = endpoint_index(active_window, "get-current-users-profile")
     view.setCurrentIndex(index)
-    seen = pick_from_context_menu(shown.endpoints.open_documentation_action, view)
+    seen = pick_from_context_menu(active_window.endpoints.open_documentation_action, view)
     assert seen == ["Open Reference &Documentation\tReturn"]
-    assert shown.endpoints.open_documentation_action.context_menu.objectName() == (
+    assert active_window.endpoints.open_documentation_action.context_menu.objectName() == (
         "endpointListContextMenu"
     )
-    assert opened == [shown.endpoints.model.row_at(index).endpoint.documentation_url]
+    assert opened == [active_window.endpoints.model.row_at(index).endpoint.documentation_url]
 
 
 def test_f1_opens_the_current_scope_and_the_scopes_page_for_a_category(
-    qtbot: QtBot, shown: MainWindow, opened: list[str]
+    qtbot: QtBot, active_window: MainWindow, opened: list[str]
 ) -> None:
-    action = shown.scope_documentation_action
+    action = active_window.scope_documentation_action
     assert action.shortcuts() == QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents)
-    shown.scope_tree.setFocus()
-    shown.show_scope("playlist-modify-private")
-    qtbot.keyClick(shown.scope_tree, Qt.Key.Key_F1)
-    shown.scope_tree.setCurrentIndex(shown.scope_proxy.index(0, 0))
-    shown.consent.setFocus()  # F1 works from anywhere in the window
-    qtbot.keyClick(shown.consent, Qt.Key.Key_F1)
+    active_window.scope_tree.setFocus()
+    active_window.show_scope("playlist-modify-private")
+    qtbot.keyClick(active_window.scope_tree, Qt.Key.Key_F1)
+    active_window.scope_tree.setCurrentIndex(active_window.scope_proxy.index(0, 0))
+    active_window.consent.setFocus()  # F1 works from anywhere in the window
+    qtbot.keyClick(active_window.consent, Qt.Key.Key_F1)
     assert opened == [f"{SCOPES_PAGE_URL}#playlist-modify-private", SCOPES_PAGE_URL]
 
 
 @OFFSCREEN_POPUP
-def test_the_scope_context_menu_is_the_help_action(shown: MainWindow, opened: list[str]) -> None:
-    tree = shown.scope_tree
-    shown.show_scope("user-top-read")
-    seen = pick_from_context_menu(shown.scope_documentation_action, tree)
+def test_the_scope_context_menu_is_the_help_action(
+    active_window: MainWindow, opened: list[str]
+) -> None:
+    tree = active_window.scope_tree
+    active_window.show_scope("user-top-read")
+    seen = pick_from_context_menu(active_window.scope_documentation_action, tree)
     assert seen == ["Scope &Documentation\tF1"]
     assert opened == [f"{SCOPES_PAGE_URL}#user-top-read"]
     help_menu = next(
-        action.menu() for action in shown.menuBar().actions() if action.text() == "&Help"
+        action.menu() for action in active_window.menuBar().actions() if action.text() == "&Help"
     )
-    assert shown.scope_documentation_action in help_menu.actions()
+    assert active_window.scope_documentation_action in help_menu.actions()
 
 
 def test_a_browser_that_does_not_start_is_reported_with_the_address(
-    shown: MainWindow, monkeypatch: pytest.MonkeyPatch
+    active_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda _url: False)
-    shown.show_scope("streaming")
-    shown.scope_documentation_action.trigger()
-    assert shown.statusBar().currentMessage() == (
+    active_window.show_scope("streaming")
+    active_window.scope_documentation_action.trigger()
+    assert active_window.statusBar().currentMessage() == (
         f"Could not open a browser: the documentation is at {SCOPES_PAGE_URL}#streaming"
     )
 

@@ -241,12 +241,10 @@ def test_a_real_choice_is_offered_and_switching_it_changes_the_selection(
     assert selection.scopes == ("playlist-modify-public",)
 
 
+@pytest.mark.usefixtures("active_window")
 def test_the_arrow_keys_switch_a_choice_and_keep_the_focus(
     qtbot: QtBot, window: MainWindow, selection: Selection
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     window.show_picker_action.trigger()
     pick(window, "add-items-to-playlist")
     private = control(window, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-private")
@@ -369,12 +367,10 @@ def test_untick_all_clears_the_picks(window: MainWindow, selection: Selection) -
     assert NOTHING_PICKED_TEXT in reasons(window)
 
 
+@pytest.mark.usefixtures("active_window")
 def test_ctrl_k_opens_the_picker_and_space_picks_the_current_row(
     qtbot: QtBot, window: MainWindow, selection: Selection
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     qtbot.keyClick(window.scope_tree, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     view = window.picker.view
     assert window.right_tabs.currentWidget() is window.picker
@@ -384,12 +380,10 @@ def test_ctrl_k_opens_the_picker_and_space_picks_the_current_row(
     assert selection.scopes == ("user-read-playback-state",)
 
 
+@pytest.mark.usefixtures("active_window")
 def test_the_picker_page_is_reachable_by_tab_and_every_control_is_named(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     window.show_picker_action.trigger()
     pick(window, "add-items-to-playlist", "get-current-users-profile")
     window.right_tabs.tabBar().setFocus()

@@ -112,10 +112,8 @@ def test_copy_action_has_the_window_wide_shortcut_and_copies(window: MainWindow)
     assert window.statusBar().currentMessage() == "Copied 1 scope"
 
 
+@pytest.mark.usefixtures("active_window")
 def test_ctrl_shift_c_copies_from_anywhere_in_the_window(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     tick(window, "user-library-read")
     window.consent.setFocus()
     clear_clipboard()
@@ -203,10 +201,8 @@ def test_arrows_move_and_space_ticks_in_the_tree(
     assert selection.scopes == ()
 
 
+@pytest.mark.usefixtures("active_window")
 def test_tab_order_runs_through_the_panes(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     window.scope_tree.setFocus()
     order = [QApplication.focusWidget()]
     for _ in range(7):
@@ -235,12 +231,10 @@ def test_tab_order_runs_through_the_panes(qtbot: QtBot, window: MainWindow) -> N
         (Qt.Key.Key_R, "scope_string"),
     ],
 )
+@pytest.mark.usefixtures("active_window")
 def test_alt_keys_jump_to_the_panes(
     qtbot: QtBot, window: MainWindow, key: Qt.Key, target: str
 ) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     window.copy_button.setFocus()
     qtbot.keyClick(window.copy_button, key, Qt.KeyboardModifier.AltModifier)
     expected = window.endpoints.view if target == "endpoint_view" else getattr(window, target)

@@ -20,15 +20,6 @@ pytestmark = pytest.mark.gui
 REPLACED = "Selected 2 scopes from the clipboard, replacing the previous selection"
 
 
-@pytest.fixture
-def active_window(qtbot: QtBot, window: MainWindow) -> MainWindow:
-    """Shown and active, so that window shortcuts reach it."""
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
-    return window
-
-
 def report_text(report: ImportReport) -> str:
     """What the report says (its accessible description), or nothing while hidden."""
     return report.accessibleDescription() if report.isVisible() else ""

@@ -89,10 +89,8 @@ def test_no_match_says_so(window: MainWindow) -> None:
     assert window.search.count.text() == "nothing matches"
 
 
+@pytest.mark.usefixtures("active_window")
 def test_ctrl_f_finds_and_esc_clears(qtbot: QtBot, window: MainWindow) -> None:
-    with qtbot.waitActive(window):
-        window.show()
-        window.activateWindow()
     window.scope_tree.setFocus()
     qtbot.keySequence(window.scope_tree, "Ctrl+F")
     assert QApplication.focusWidget() is window.search.field
