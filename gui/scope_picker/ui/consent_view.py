@@ -40,7 +40,6 @@ class ConsentView(PaletteAwareBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.document().setUndoRedoEnabled(False)  # edits are the app's, never the user's
         self._shown: tuple[ConsentLine, ...] = ()
-        self._muted = ("", "")
         adapter.changed.connect(self._show)
         self._show(adapter.selection.coverage)
 
@@ -56,7 +55,7 @@ class ConsentView(PaletteAwareBrowser):
     def _html(self) -> str:
         if not self._shown:
             return f"<p>{escape(NO_SCOPE_TEXT)}</p>"
-        muted = self._muted_colour()
+        muted = self.muted_colour_name()
         items = "".join(f"<li>{self._line_html(line, muted)}</li>" for line in self._shown)
         # No margin above the list or below it (the heading's own spaces them), so that
         # every line has the same format and an edit can give a new line its neighbour's.
@@ -89,7 +88,7 @@ class ConsentView(PaletteAwareBrowser):
                     )
                 cursor.removeSelectedText()
                 del names[number]
-        muted = self._muted_colour()
+        muted = self.muted_colour_name()
         for number, line in enumerate(lines):
             if number < len(names) and names[number] == line.scope.name:
                 continue
@@ -104,13 +103,6 @@ class ConsentView(PaletteAwareBrowser):
                 cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())  # plain, not muted
             cursor.insertHtml(self._line_html(line, muted))
             names.insert(number, line.scope.name)
-
-    def _muted_colour(self) -> str:
-        """The muted colour's name, worked out again only when the palette changes."""
-        key = str(self.palette().cacheKey())
-        if self._muted[0] != key:
-            self._muted = (key, self.muted_colour_name())
-        return self._muted[1]
 
     @staticmethod
     def _line_html(line: ConsentLine, muted: str) -> str:

@@ -294,7 +294,8 @@ class EndpointModel(QStandardItemModel):
             wanted = {endpoint.id: None for endpoint in self._public}
         wanted.update((entry.endpoint.id, entry) for entry in coverage.endpoints)
         catalogue = self._adapter.catalogue
-        changed = {row.endpoint.group for key, row in self._rows.items() if key not in wanted}
+        gone = [key for key in self._rows if key not in wanted]
+        changed = {self._rows[key].endpoint.group for key in gone}
         rewritten = set()
         for key, entry in wanted.items():
             old = self._rows.get(key)
@@ -306,7 +307,7 @@ class EndpointModel(QStandardItemModel):
                     rewritten.add(key)
                 self._texts[key] = texts
                 changed.add(endpoint.group)
-        for key in [key for key in self._rows if key not in wanted]:
+        for key in gone:
             del self._rows[key], self._texts[key]
         if not changed:
             return

@@ -65,6 +65,7 @@ class PaletteAwareBrowser(QTextBrowser):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self._build_html: Callable[[], str] = str
+        self._muted_name: tuple[int | None, str] = (None, "")
 
     def show_html(self, build_html: Callable[[], str]) -> None:
         """Show what ``build_html`` returns now, and again after every palette change."""
@@ -80,8 +81,12 @@ class PaletteAwareBrowser(QTextBrowser):
             scroll_bar.setValue(position)
 
     def muted_colour_name(self) -> str:
-        """The secondary text colour for this view's palette, as HTML wants it."""
-        return muted_text_colour(self.palette()).name()
+        """The secondary text colour for this view's palette, as HTML wants it; worked out
+        once per palette, as every change of a view's HTML asks for it."""
+        palette = self.palette()
+        if self._muted_name[0] != palette.cacheKey():
+            self._muted_name = (palette.cacheKey(), muted_text_colour(palette).name())
+        return self._muted_name[1]
 
     def link_colour_name(self) -> str:
         """The link colour for this view's palette, as HTML wants it."""
