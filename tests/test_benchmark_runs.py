@@ -49,3 +49,29 @@ def test_quick_run_prints_and_writes_every_row(tmp_path: Path) -> None:
     assert rows["cold_start"]["values"]["runs_each"] == 2
     assert len(rows["cold_start_widgets_only"]["values"]["widgets_samples"]) == 2
     assert rows["tick_latency_x1"]["result"] != "SKIP"
+
+
+PROFILE = BENCH.parent / "startup_profile.py"
+
+
+def test_startup_profile_splits_one_start_up_to_the_first_flush(tmp_path: Path) -> None:
+    phases_file = tmp_path / "phases.json"
+    finished = subprocess.run(
+        [sys.executable, str(PROFILE), "--json", str(phases_file)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    phases = json.loads(phases_file.read_text(encoding="utf-8"))["phases"]
+    assert phases[-1]["name"].endswith("to the first flush")
+    for phase in phases:
+        assert phase["ms"] > 0, phase
+        assert f"| {phase['name']} |" in finished.stdout
+    app_imports = next(phase for phase in phases if phase["name"].startswith("import the app"))
+    # Blind hooks would count nothing: the app's imports define its domain dataclasses and
+    # name Qt classes whose enums PySide6 creates on first use.
+    assert app_imports["dataclasses"] > 0
+    assert app_imports["enums"] > 0
+    assert app_imports["enum_members"] > app_imports["enums"]

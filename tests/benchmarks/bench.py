@@ -35,6 +35,7 @@ from typing import Any
 # Before anything imports Qt; the measured child processes inherit it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from first_flush import QT_PAINTING_LOG, is_first_flush
 from window_rows import (
     CATEGORY,
     SELECT_ALL,
@@ -120,16 +121,6 @@ class Launch:
 
     seconds: float
     max_rss_bytes: int
-
-
-QT_PAINTING_LOG = {"QT_LOGGING_RULES": "qt.widgets.painting=true"}
-"""Switched on, Qt's painting log tells when a window is first flushed to the screen."""
-
-
-def is_first_flush(line: str) -> bool:
-    """The painting log's line for a window's flush to the screen, after every widget in it
-    has painted; any Qt widgets program writes it, frozen or not, changed in no way."""
-    return line.startswith("qt.widgets.painting: Flushing") and "to QWidget" in line
 
 
 def launch(command: Sequence[str], env: dict[str, str]) -> Launch:
