@@ -64,6 +64,10 @@ def test_scopes_without_wording_say_so_greyed(
     assert unpublished.foreground().color() == muted
     published = view.document().find("Get your real email address.").charFormat()
     assert published.foreground().color() != muted
+    # The bullet is drawn in its block's character format: greyed with its line.
+    document = view.document()
+    assert document.find("user-personalized —").block().charFormat().foreground().color() == muted
+    assert document.find("Get your real").block().charFormat().foreground().color() != muted
     selection.clear()
     assert lines(view) == [NO_SCOPE_TEXT]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.coverage import ConsentLine, Coverage
@@ -56,7 +56,7 @@ class ConsentView(PaletteAwareBrowser):
         if not self._shown:
             return f"<p>{escape(NO_SCOPE_TEXT)}</p>"
         muted = self.muted_colour_name()
-        items = "".join(f"<li>{self._line_html(line, muted)}</li>" for line in self._shown)
+        items = "".join(self._item_html(line, muted) for line in self._shown)
         # No margin above the list or below it (the heading's own spaces them), so that
         # every line has the same format and an edit can give a new line its neighbour's.
         return (
@@ -77,15 +77,14 @@ class ConsentView(PaletteAwareBrowser):
         names = [line.scope.name for line in shown]
         for number in reversed(range(len(names))):
             if names[number] not in kept:
+                # The break before the line, and the line: removing the break after it
+                # instead would leave the next line in this line's block, with its bullet.
                 block = document.findBlockByNumber(FIRST_LINE_BLOCK + number)
-                cursor = QTextCursor(block)
-                if number + 1 < len(names):  # the line and the break after it
-                    cursor.setPosition(block.next().position(), QTextCursor.MoveMode.KeepAnchor)
-                else:  # the last line, and the break before it
-                    cursor.setPosition(block.position() - 1)
-                    cursor.setPosition(
-                        block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                    )
+                cursor = QTextCursor(document)
+                cursor.setPosition(block.position() - 1)
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
                 cursor.removeSelectedText()
                 del names[number]
         muted = self.muted_colour_name()
@@ -94,15 +93,32 @@ class ConsentView(PaletteAwareBrowser):
                 continue
             if number < len(names):  # a new line before the one there now
                 cursor = QTextCursor(document.findBlockByNumber(FIRST_LINE_BLOCK + number))
-                cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())  # plain, not muted
+                # The line there moves to the new block: it takes its bullet's format along.
+                cursor.insertBlock(cursor.blockFormat(), cursor.blockCharFormat())
                 cursor.movePosition(QTextCursor.MoveOperation.PreviousBlock)
             else:  # a new last line
                 block = document.findBlockByNumber(FIRST_LINE_BLOCK + number - 1)
                 cursor = QTextCursor(block)
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-                cursor.insertBlock(cursor.blockFormat(), QTextCharFormat())  # plain, not muted
+                cursor.insertBlock(cursor.blockFormat())
             cursor.insertHtml(self._line_html(line, muted))
+            cursor.setBlockCharFormat(self._bullet_format(line, muted))  # after: HTML resets it
             names.insert(number, line.scope.name)
+
+    @classmethod
+    def _item_html(cls, line: ConsentLine, muted: str) -> str:
+        """The line as a list item: greyed, bullet and all, when Spotify publishes no wording."""
+        style = f' style="color:{muted}"' if line.text is None else ""
+        return f"<li{style}>{cls._line_html(line, muted)}</li>"
+
+    @staticmethod
+    def _bullet_format(line: ConsentLine, muted: str) -> QTextCharFormat:
+        """The list item's own format, which its bullet is drawn in: greyed like its text
+        when Spotify publishes no wording, as ``_html`` styles the item."""
+        bullet = QTextCharFormat()
+        if line.text is None:
+            bullet.setForeground(QColor(muted))
+        return bullet
 
     @staticmethod
     def _line_html(line: ConsentLine, muted: str) -> str:
