@@ -191,3 +191,38 @@ def test_the_import_dialog_controls_are_named(active_window: MainWindow) -> None
     dialog.editor.setPlainText("user-top-read")
     assert dialog.text() == "user-top-read"
     dialog.reject()
+
+
+LONG_PASTE = " ".join(f"word{number}" for number in range(300))
+"""A paste of 300 unknown words: a report as long as a page of prose would give."""
+
+
+def test_a_long_report_scrolls_inside_the_window(qtbot: QtBot, active_window: MainWindow) -> None:
+    height = active_window.height()
+    paste_on_the_tree(qtbot, active_window, LONG_PASTE)
+    report = active_window.import_report
+    qtbot.waitUntil(lambda: report.text_area.verticalScrollBar().maximum() > 0)
+    # Every word is named, reached by scrolling; the window keeps its size and its panes.
+    assert report_text(report).count("is not a Spotify scope") == 300
+    assert "word299" in report.label.text()
+    assert active_window.height() == height
+    assert report.height() < height / 3
+    assert active_window.scope_tree.height() > report.height()
+    assert report.text_area.focusPolicy() == Qt.FocusPolicy.StrongFocus  # Tab, then Page Down
+    # A short report afterwards is shown whole, at its own height.
+    paste_on_the_tree(qtbot, active_window, "streaming nope")
+    qtbot.waitUntil(lambda: report.text_area.verticalScrollBar().maximum() == 0)
+    assert "nope" in report.label.text()
+
+
+def test_a_long_import_preview_scrolls_inside_the_dialog(
+    qtbot: QtBot, active_window: MainWindow
+) -> None:
+    dialog = open_dialog(active_window)
+    height = dialog.height()
+    dialog.editor.setPlainText(LONG_PASTE)
+    qtbot.waitUntil(lambda: dialog.preview_area.verticalScrollBar().maximum() > 0)
+    assert dialog.preview.text().count("is not a Spotify scope") == 300
+    assert dialog.height() == height
+    assert dialog.editor.height() > dialog.preview_area.height() / 2
+    dialog.reject()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.scope_string import parse_scopes
-from scope_picker.ui.scope_import import SHAPES_TEXT
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.scope_import import REPORT_LINES, SHAPES_TEXT
+from scope_picker.ui.widgets import ScrollingLabel, describe
 from scope_picker.ui.wording import plural
 
 
@@ -40,10 +39,15 @@ class ImportDialog(QDialog):
         describe(self.editor, "importText", "Scope string to import", SHAPES_TEXT)
         self.editor.setTabChangesFocus(True)
         intro.setBuddy(self.editor)
-        self.preview = QLabel()
+        self.preview_area = ScrollingLabel(REPORT_LINES)
+        describe(
+            self.preview_area,
+            "importPreviewScroller",
+            "What the text holds",
+            "The scopes found and every problem; a long account scrolls (Page Up, Page Down)",
+        )
+        self.preview = self.preview_area.label
         self.preview.setObjectName("importPreview")
-        self.preview.setWordWrap(True)
-        self.preview.setTextFormat(Qt.TextFormat.RichText)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -68,7 +72,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(self.preview)
+        layout.addWidget(self.preview_area)
         layout.addWidget(self.buttons)
         self.editor.textChanged.connect(self._preview)
         self._preview()
@@ -88,4 +92,6 @@ class ImportDialog(QDialog):
         else:
             found = "Nothing pasted yet"
         items = "".join(f"<li>{escape(message)}</li>" for message in parsed.messages())
-        self.preview.setText(f"<p>{escape(found)}</p>" + (f"<ul>{items}</ul>" if items else ""))
+        self.preview_area.set_text(
+            f"<p>{escape(found)}</p>" + (f"<ul>{items}</ul>" if items else "")
+        )

@@ -8,16 +8,18 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from scope_picker.core.scope_string import ParsedScopes
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.widgets import ScrollingLabel, describe
 from scope_picker.ui.wording import plural
 
 SHAPES_TEXT = (
     "Paste a scope string in any shape: separated by spaces, commas or +, URL-encoded, "
     "a list from code, or a whole authorize URL (only its scope parameter is read)."
 )
+REPORT_LINES = 8
+"""The paste report's height at most, in lines of text; a longer report scrolls."""
 
 
 def import_outcome(parsed: ParsedScopes, source: str) -> tuple[str, tuple[str, ...]]:
@@ -49,15 +51,20 @@ class ImportReport(QFrame):
         super().__init__(parent)
         self.setObjectName("importReport")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = QLabel()
+        self.text_area = ScrollingLabel(REPORT_LINES)
+        describe(
+            self.text_area,
+            "importReportScroller",
+            "Paste report",
+            "Everything the pasted text held; a long report scrolls (Page Up, Page Down)",
+        )
+        self.label = self.text_area.label
         describe(
             self.label,
             "importReportText",
             "Paste report",
             "What the pasted text held; select a name to copy it",
         )
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dismiss_button = QPushButton("Dismiss")
         describe(
@@ -68,14 +75,16 @@ class ImportReport(QFrame):
         )
         self.dismiss_button.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.text_area, 1)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
     def show_report(self, headline: str, problems: Sequence[str]) -> None:
         """Show the headline and the problems, and put the focus on Dismiss to read and close."""
         items = "".join(f"<li>{escape(problem)}</li>" for problem in problems)
-        self.label.setText(f"<b>{escape(headline)}.</b> Check the pasted text:<ul>{items}</ul>")
+        self.text_area.set_text(
+            f"<b>{escape(headline)}.</b> Check the pasted text:<ul>{items}</ul>"
+        )
         plain = "\n".join((f"{headline}.", *problems))
         self.setAccessibleDescription(plain)
         self.dismiss_button.setAccessibleDescription(plain)

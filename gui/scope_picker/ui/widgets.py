@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QScrollArea, QTreeView, QWidget
 
 
 def describe(widget: QWidget, name: str, accessible_name: str, tooltip: str) -> None:
@@ -36,3 +37,42 @@ def set_up_checklist(view: QTreeView) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+
+class ScrollingLabel(QScrollArea):
+    """A word-wrapped rich-text label as tall as its text up to ``max_lines`` lines, then
+    scrolling: a report on a long paste keeps every line without pushing the window (or a
+    dialog) past the bottom of the screen."""
+
+    def __init__(self, max_lines: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.setWidget(self.label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._max_height = self.label.fontMetrics().lineSpacing() * max_lines
+
+    def set_text(self, text: str) -> None:
+        """Show ``text`` from its first line, and fit the height to it."""
+        self.label.setText(text)
+        self.verticalScrollBar().setValue(0)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        wanted = self.label.sizeHint()
+        width = self.viewport().width() if self.isVisible() else wanted.width()
+        height = self.label.heightForWidth(width)
+        if height < 0:
+            height = wanted.height()
+        return QSize(wanted.width(), min(height, self._max_height))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # wrapped at another width, the text wants another height
