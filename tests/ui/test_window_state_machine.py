@@ -163,6 +163,19 @@ class WindowActions(RuleBasedStateMachine):
         if known:
             self.ticked = set(known)
 
+    @rule(redo=st.booleans())
+    def undo(self, redo: bool) -> None:
+        """Edit > Undo, and Redo at once or not; the picker keeps what was picked."""
+        selection = self.window.adapter.selection
+        before, undoable = selection.scopes, self.window.undo_action.isEnabled()
+        self.window.undo_action.trigger()
+        assert (selection.scopes != before) is undoable
+        if redo:
+            assert self.window.redo_action.isEnabled() is undoable
+            self.window.redo_action.trigger()
+            assert selection.scopes == before
+        self.ticked = set(selection.scopes)
+
     @rule(index=st.integers(0, len(PRESETS) - 1))
     def choose_preset(self, index: int) -> None:
         preset = PRESETS[index]

@@ -32,6 +32,7 @@ from scope_picker.core.presets import Preset, presets
 from scope_picker.core.saved_selection import restore_scopes, saved_value
 from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
+from scope_picker.core.selection_history import SelectionHistory
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.clipboard import copy_text
 from scope_picker.ui.consent_view import ConsentView
@@ -111,7 +112,9 @@ class MainWindow(QMainWindow):
         self._selection = selection
         self._settings = settings
         self.adapter = SelectionAdapter(selection, self)
+        self.history = SelectionHistory(selection)
 
+        self.undo_action, self.redo_action = self._make_history_actions()
         self.copy_action = self._make_copy_action()
         self.quit_action = self._make_quit_action()
         self.paste_action, self.import_action, self.find_action = self._make_import_actions()
@@ -173,9 +176,33 @@ class MainWindow(QMainWindow):
         self.search.query_changed.connect(self._search)
         self.scope_model.show_plan(self._plan)
         self._show_scope_string(selection.coverage)
+        self.history.subscribe(self._show_history_state)
         self._restore_settings()
+        self.history.forget()  # the restored selection is where this session starts
 
     # --- building -------------------------------------------------------------------------
+
+    def _make_history_actions(self) -> tuple[QAction, QAction]:
+        """Edit > Undo and Redo: take back (or make again) the last change to the ticks.
+
+        Text fields keep the same keys for their own text, as they keep Paste.
+        """
+        undo = QAction("&Undo", self)
+        undo.setObjectName("undoAction")
+        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+        undo.setStatusTip("Take back the last change to the ticked scopes")
+        undo.triggered.connect(self.undo)
+        redo = QAction("&Redo", self)
+        redo.setObjectName("redoAction")
+        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        redo.setStatusTip("Make the last undone change to the ticked scopes again")
+        redo.triggered.connect(self.redo)
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(action.statusTip())
+            action.setEnabled(False)
+            self.addAction(action)
+        return undo, redo
 
     def _make_copy_action(self) -> QAction:
         action = QAction("&Copy Scope String", self)
@@ -470,6 +497,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy_action)
         edit_menu.addAction(self.paste_action)
         edit_menu.addAction(self.import_action)
@@ -567,6 +597,24 @@ class MainWindow(QMainWindow):
             self.import_report.show_report(headline, problems)
         else:
             self.import_report.dismiss()
+
+    def undo(self) -> None:
+        """Go back to the ticks before the last change, and say where that leaves them."""
+        if self.history.undo():
+            self._show_ticked("Undone")
+
+    def redo(self) -> None:
+        """Make the last undone change again."""
+        if self.history.redo():
+            self._show_ticked("Redone")
+
+    def _show_ticked(self, what: str) -> None:
+        count = plural(len(self._selection.scopes), "scope")
+        self.statusBar().showMessage(f"{what}: {count} ticked", MESSAGE_TIMEOUT_MS)
+
+    def _show_history_state(self) -> None:
+        self.undo_action.setEnabled(self.history.can_undo)
+        self.redo_action.setEnabled(self.history.can_redo)
 
     def apply_preset(self, preset: Preset) -> None:
         """Replace the selection with a preset's scopes, as one change."""
