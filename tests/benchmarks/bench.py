@@ -35,7 +35,7 @@ from typing import Any
 # Before anything imports Qt; the measured child processes inherit it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from first_flush import QT_PAINTING_LOG, is_first_flush
+from cold_start import QT_PAINTING_LOG, child_env, is_first_flush
 from window_rows import (
     CATEGORY,
     SELECT_ALL,
@@ -181,20 +181,6 @@ def interleaved(
         for name in order:
             found[name].append(launch(commands[name], env))
     return found
-
-
-def child_env(scratch: Path) -> dict[str, str]:
-    """The environment of measured children, as an installed app starts.
-
-    Settings live in an empty folder, like a first run. Bytecode is cached (in the scratch
-    folder, not the checkout) even where PYTHONDONTWRITEBYTECODE is set: pip compiles an
-    installed app's modules, so recompiling them on every start would not be a real start.
-    """
-    env = dict(os.environ)
-    env["XDG_CONFIG_HOME"] = str(scratch / "config")
-    env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 def cold_start_rows(settings: Settings, scratch: Path) -> list[Row]:

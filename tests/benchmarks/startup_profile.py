@@ -2,12 +2,13 @@
 
     .venv/bin/python tests/benchmarks/startup_profile.py [--json PATH]
 
-bench.py times whole starts; this splits one. It takes the app's start-up steps in this fresh
-process, in ``scope_picker.app.main``'s order, and times each up to the first flush of the
-window. For every phase it counts the Python enums PySide6 creates for the Qt classes first
-used there (members and milliseconds spent in ``enum``) and the dataclasses defined: costs
-that come with a name in the code, not with a line of it, so a profiler's call tree hides
-them. One phase is not the app's own order: the first font lookup is made right after the
+bench.py times whole starts; this splits one. It takes the app's start-up steps in a fresh
+interpreter started as bench.py starts the app (bytecode cached by a first, silent run), in
+``scope_picker.app.main``'s order, and times each up to the first flush of the window. For
+every phase it counts the Python enums PySide6 creates for the Qt classes first used there
+(members and milliseconds spent in ``enum``) and the dataclasses defined: costs that come
+with a name in the code, not with a line of it, so a profiler's call tree hides them. One
+phase is not the app's own order: the first font lookup is made right after the
 QApplication, so that Qt's font database, which every window that shows text loads and the
 bare window (which shows none) never does, shows as a phase of its own.
 
@@ -22,6 +23,7 @@ import dataclasses
 import enum
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,11 +32,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from first_flush import QT_PAINTING_LOG, is_first_flush
+from cold_start import QT_PAINTING_LOG, child_env, is_first_flush
 
 PAINTING_CATEGORY = "qt.widgets.painting"
 PAINT_TIMEOUT_MS = 60_000
 EXIT_NOT_PAINTED = 2
+MEASURED_CHILD = "SCOPE_PICKER_PROFILE_CHILD"
+"""Set in the environment of the run that measures; the command itself starts that run."""
 
 
 @dataclasses.dataclass
@@ -178,6 +182,27 @@ def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", type=Path, help="also write the phases as JSON here")
     args = parser.parse_args(argv)
+    if os.environ.get(MEASURED_CHILD):
+        return profile_here(args.json)
+    return profile_in_children(argv)
+
+
+def profile_in_children(argv: Sequence[str]) -> int:
+    """Profile in a fresh interpreter with the environment bench.py gives the app: a first,
+    silent run compiles the bytecode into a scratch cache, as installing the app does; the
+    second is measured and printed."""
+    with tempfile.TemporaryDirectory(prefix="scope-picker-profile-") as scratch:
+        env = {**child_env(Path(scratch)), MEASURED_CHILD: "1"}
+        command = [sys.executable, str(Path(__file__).resolve()), *argv]
+        warm_up = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        if warm_up.returncode != 0:
+            sys.stderr.write(warm_up.stdout + warm_up.stderr)
+            return warm_up.returncode
+        return subprocess.run(command, env=env, check=False).returncode
+
+
+def profile_here(json_path: Path | None) -> int:
+    """Profile this process's start: print the table, write the JSON if asked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.update(QT_PAINTING_LOG)
     profile = StartupProfile()
@@ -188,9 +213,9 @@ def main(argv: Sequence[str]) -> int:
     if not painted:
         print(f"the window was not painted within {PAINT_TIMEOUT_MS} ms", file=sys.stderr)
         return EXIT_NOT_PAINTED
-    if args.json:
+    if json_path:
         phases = [dataclasses.asdict(phase) for phase in profile.phases]
-        args.json.write_text(json.dumps({"phases": phases}, indent=2) + "\n", encoding="utf-8")
+        json_path.write_text(json.dumps({"phases": phases}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
