@@ -1,11 +1,22 @@
-"""Saved selections come back as known scopes; anything else is named, never raised."""
+"""Saved selections and picks come back as far as the catalogue allows; the rest is named,
+never raised."""
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from scope_picker.core.catalogue import Catalogue
-from scope_picker.core.saved_selection import RestoredScopes, restore_scopes, saved_value
+from scope_picker.core.endpoint_plan import EndpointPlan
+from scope_picker.core.saved_selection import (
+    CHOICES,
+    OPTIONAL,
+    PICKED,
+    RestoredScopes,
+    restore_plan,
+    restore_scopes,
+    saved_plan,
+    saved_value,
+)
 
 
 def test_saved_value_round_trips(catalogue: Catalogue) -> None:
@@ -54,3 +65,78 @@ def test_any_text_restores_only_known_scopes(catalogue: Catalogue, text: str) ->
     assert all(catalogue.has_scope(name) for name in restored.scopes)
     assert restored.scopes == catalogue.in_scope_order(restored.scopes)
     assert (restored.ignored is None) == all(catalogue.has_scope(n) for n in text.split())
+
+
+def picked_plan(catalogue: Catalogue) -> EndpointPlan:
+    """Picks with a choice made and an optional scope wanted, as a user leaves them."""
+    plan = EndpointPlan(catalogue)
+    plan.set_picked(["add-items-to-playlist", "get-a-list-of-current-users-playlists"], True)
+    plan.prefer(("playlist-modify-private", "playlist-modify-public"), "playlist-modify-public")
+    [optional, *_] = plan.result.optional
+    plan.want_optional(optional, True)
+    return plan
+
+
+def test_saved_picks_round_trip_without_touching_the_ticks(catalogue: Catalogue) -> None:
+    plan = picked_plan(catalogue)
+    saved = saved_plan(plan)
+    assert saved[CHOICES] == "playlist-modify-private+playlist-modify-public=playlist-modify-public"
+    restored = EndpointPlan(catalogue)
+    assert restore_plan(restored, saved) is None
+    assert restored.picked == plan.picked
+    assert restored.preferences == plan.preferences
+    assert restored.wanted_optional == plan.wanted_optional
+    assert restored.scopes == plan.scopes
+
+
+def test_nothing_saved_restores_no_picks(catalogue: Catalogue) -> None:
+    plan = EndpointPlan(catalogue)
+    assert restore_plan(plan, {}) is None
+    assert restore_plan(plan, saved_plan(plan)) is None
+    assert plan.picked == ()
+
+
+def test_saved_picks_the_catalogue_no_longer_allows_are_dropped_and_named(
+    catalogue: Catalogue,
+) -> None:
+    plan = EndpointPlan(catalogue)
+    ignored = restore_plan(
+        plan,
+        {
+            PICKED: "get-queue no-such-endpoint get-queue",
+            CHOICES: "streaming=streaming user-read-email+nope=nope a=b=c",
+            OPTIONAL: "user-read-email",
+        },
+    )
+    assert [endpoint.id for endpoint in plan.picked] == ["get-queue"]
+    assert plan.preferences == {}
+    assert plan.wanted_optional == frozenset()
+    assert ignored == (
+        "unknown saved endpoint 'no-such-endpoint'; "
+        "saved choices 'streaming=streaming', 'user-read-email+nope=nope', 'a=b=c'; "
+        "saved optional scope 'user-read-email'"
+    )
+
+
+@pytest.mark.parametrize("key", [PICKED, CHOICES, OPTIONAL])
+def test_saved_picks_of_the_wrong_type_are_ignored_by_name(catalogue: Catalogue, key: str) -> None:
+    plan = EndpointPlan(catalogue)
+    ignored = restore_plan(plan, {PICKED: "get-queue", key: ["get-queue"]})
+    assert ignored is not None
+    assert ignored.endswith("(list, not text)")
+    assert plan.picked == ()
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from([PICKED, CHOICES, OPTIONAL]),
+        st.one_of(st.text(), st.integers(), st.none()),
+    )
+)
+def test_any_saved_picks_restore_without_raising(
+    catalogue: Catalogue, stored: dict[str, object]
+) -> None:
+    plan = EndpointPlan(catalogue)
+    ignored = restore_plan(plan, stored)
+    assert ignored is None or ignored.strip()
+    assert all(catalogue.has_endpoint(endpoint.id) for endpoint in plan.picked)

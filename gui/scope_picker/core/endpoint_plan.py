@@ -66,6 +66,16 @@ class EndpointPlan:
         """The least scopes plus the optional ones the user wants, in catalogue order."""
         return self.catalogue.in_scope_order(self._result.scopes + tuple(self._wanted_optional))
 
+    @property
+    def preferences(self) -> dict[frozenset[str], str]:
+        """The choices made between alternatives: options to the preferred scope (a copy)."""
+        return dict(self._preferences)
+
+    @property
+    def wanted_optional(self) -> frozenset[str]:
+        """The optional scopes the user asked for."""
+        return self._wanted_optional
+
     def wants_optional(self, scope: str) -> bool:
         """True when the user asked for this optional scope."""
         return scope in self._wanted_optional
