@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QFont, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -22,6 +24,7 @@ from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import least_scopes
+from scope_picker.core.saved_selection import PICKED
 from scope_picker.core.selection import Selection
 from scope_picker.ui.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
@@ -33,7 +36,7 @@ from scope_picker.ui.endpoint_picker_model import (
     REQUEST_COLUMN,
     EndpointPickerModel,
 )
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.main_window import PLAN_KEYS, MainWindow
 from scope_picker.ui.pick_reasons import NOTHING_PICKED_TEXT
 from scope_picker.ui.selection_adapter import SelectionAdapter
 
@@ -414,3 +417,46 @@ def test_the_picker_page_is_reachable_by_tab_and_every_control_is_named(
         assert widget.objectName(), widget
         assert widget.accessibleName(), widget.objectName()
         assert widget.toolTip(), widget.objectName()
+
+
+def test_picks_choices_and_optional_scopes_are_remembered_between_runs(
+    qtbot: QtBot, window: MainWindow, catalogue: Catalogue, settings_path: Path
+) -> None:
+    pick(window, "add-items-to-playlist", "get-current-users-profile", "get-queue")
+    control(window, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-public").click()
+    control(window, QCheckBox, "optional:user-read-email").click()
+    window.adapter.selection.toggle("streaming")  # ticked by hand after picking: not needed
+    ticked = window.adapter.selection.scopes
+    window.close()
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    again = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(again)
+    # The ticks come back as left, not as the picks would set them; the picks are all there.
+    assert again.adapter.selection.scopes == ticked
+    assert again.statusBar().currentMessage() == ""
+    streaming = again.scope_model.index_of_scope("streaming")
+    assert streaming.data(Qt.ItemDataRole.AccessibleDescriptionRole) == NOT_NEEDED
+    picked = {"add-items-to-playlist", "get-current-users-profile", "get-queue"}
+    for endpoint_id in (endpoint.id for endpoint in catalogue.endpoints):
+        state = picker_row(again, endpoint_id).data(CHECK)
+        assert (state == Qt.CheckState.Checked) is (endpoint_id in picked), endpoint_id
+    public = control(again, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-public")
+    email = control(again, QCheckBox, "optional:user-read-email")
+    assert isinstance(public, QRadioButton)
+    assert isinstance(email, QCheckBox)
+    assert public.isChecked()
+    assert email.isChecked()
+
+
+def test_saved_picks_the_catalogue_no_longer_has_are_named(
+    qtbot: QtBot, catalogue: Catalogue, settings: QSettings
+) -> None:
+    settings.setValue(PLAN_KEYS[PICKED], "get-queue retired-endpoint")
+    window = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(window)
+    assert [endpoint.id for endpoint in window.picker.plan.picked] == ["get-queue"]
+    assert window.adapter.selection.scopes == ()  # restoring picks never ticks anything
+    assert window.statusBar().currentMessage() == (
+        "Ignored saved settings: unknown saved endpoint 'retired-endpoint'"
+    )

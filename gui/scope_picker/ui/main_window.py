@@ -29,7 +29,15 @@ from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.presets import Preset, presets
-from scope_picker.core.saved_selection import restore_scopes, saved_value
+from scope_picker.core.saved_selection import (
+    CHOICES,
+    OPTIONAL,
+    PICKED,
+    restore_plan,
+    restore_scopes,
+    saved_plan,
+    saved_value,
+)
 from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.core.selection_history import SelectionHistory
@@ -62,6 +70,8 @@ if TYPE_CHECKING:
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
 SCOPES_KEY = "selection/scopes"
+PLAN_KEYS = {PICKED: "picker/endpoints", CHOICES: "picker/choices", OPTIONAL: "picker/optional"}
+"""Where the endpoint picks are saved, by the name ``saved_plan`` gives each text."""
 
 COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
 AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
@@ -681,11 +691,13 @@ class MainWindow(QMainWindow):
     # --- settings -------------------------------------------------------------------------
 
     def save_settings(self) -> None:
-        """Remember geometry, pane sizes and the ticked scopes for the next run."""
+        """Remember geometry, pane sizes, the ticked scopes and the endpoint picks."""
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         for key, splitter in self._splitters.items():
             self._settings.setValue(key, splitter.saveState())
         self._settings.setValue(SCOPES_KEY, saved_value(self._selection.scopes))
+        for name, text in saved_plan(self._plan).items():
+            self._settings.setValue(PLAN_KEYS[name], text)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -717,6 +729,14 @@ class MainWindow(QMainWindow):
             self._selection.replace(restored.scopes)
             if restored.ignored:
                 ignored.append(restored.ignored)
+        # The picks come back as they were left, without replacing the ticks restored above:
+        # scopes ticked by hand after picking stay ticked (and flagged if nothing needs them).
+        stored_plan = {name: self._settings.value(key) for name, key in PLAN_KEYS.items()}
+        plan_note = restore_plan(self._plan, stored_plan)
+        if plan_note:
+            ignored.append(plan_note)
+        if self._plan.picked:
+            self._show_plan()
         # An INI file is parsed section by section as keys are looked up, so a damaged file
         # can look fine to the reads above; listing every key parses all of it.
         self._settings.allKeys()
