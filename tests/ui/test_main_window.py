@@ -21,6 +21,7 @@ from scope_picker.ui.main_window import (
     GEOMETRY_KEY,
     NOTHING_TO_COPY,
     SCOPES_KEY,
+    SHOW_PUBLIC_KEY,
     SPLITTER_KEYS,
     MainWindow,
 )
@@ -283,6 +284,7 @@ def test_settings_round_trip(
     window.main_splitter.setSizes([300, 440])
     tick(window, "user-read-email")
     tick(window, "streaming")
+    window.endpoints.show_public.setChecked(True)
     saved_sizes = window.main_splitter.sizes()
     window.close()
 
@@ -294,6 +296,7 @@ def test_settings_round_trip(
     assert again.scope_string.text() == "streaming user-read-email"
     assert (again.width(), again.height()) == (760, 560)
     assert again.main_splitter.sizes() == saved_sizes
+    assert again.endpoints.show_public.isChecked()
     assert again.statusBar().currentMessage() == ""
     assert selection.scopes == ("streaming", "user-read-email")  # the first window's own
 
@@ -304,12 +307,14 @@ def test_bad_settings_are_ignored_and_named(
     settings.setValue(SCOPES_KEY, "user-read-email no-such-scope")
     settings.setValue(GEOMETRY_KEY, "not geometry")
     settings.setValue(SPLITTER_KEYS[0], QByteArray(b"\x00garbage"))
+    settings.setValue(SHOW_PUBLIC_KEY, "maybe")
     window = MainWindow(catalogue, Selection(catalogue), settings)
     qtbot.addWidget(window)
     assert window.adapter.selection.scopes == ("user-read-email",)
+    assert not window.endpoints.show_public.isChecked()
     assert window.statusBar().currentMessage() == (
         "Ignored saved settings: the window size and position; the pane sizes; "
-        "unknown saved scope 'no-such-scope'"
+        "whether to show the endpoints that need no scope; unknown saved scope 'no-such-scope'"
     )
 
 

@@ -72,6 +72,7 @@ SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSpli
 SCOPES_KEY = "selection/scopes"
 PLAN_KEYS = {PICKED: "picker/endpoints", CHOICES: "picker/choices", OPTIONAL: "picker/optional"}
 """Where the endpoint picks are saved, by the name ``saved_plan`` gives each text."""
+SHOW_PUBLIC_KEY = "endpoints/showPublic"
 
 COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
 AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
@@ -698,6 +699,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue(SCOPES_KEY, saved_value(self._selection.scopes))
         for name, text in saved_plan(self._plan).items():
             self._settings.setValue(PLAN_KEYS[name], text)
+        self._settings.setValue(SHOW_PUBLIC_KEY, self.endpoints.show_public.isChecked())
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -723,6 +725,11 @@ class MainWindow(QMainWindow):
         copy_format_note = self.copy_format.restore()
         if copy_format_note:
             ignored.append(copy_format_note)
+        show_public = _saved_flag(self._settings.value(SHOW_PUBLIC_KEY, False))
+        if show_public is None:
+            ignored.append("whether to show the endpoints that need no scope")
+        else:
+            self.endpoints.show_public.setChecked(show_public)
         stored_scopes = self._settings.value(SCOPES_KEY)
         if stored_scopes is not None:
             restored = restore_scopes(self._catalogue, stored_scopes)
@@ -755,6 +762,15 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         width, height = DEFAULT_SIZE
         self.resize(min(width, available.width()), min(height, available.height()))
+
+
+def _saved_flag(value: object) -> bool | None:
+    """A saved yes or no: INI files give back ``"true"`` or ``"false"``; None for else."""
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    return None
 
 
 def _restore_bytes(value: object, restore: Callable[[QByteArray], bool]) -> bool:
