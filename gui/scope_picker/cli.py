@@ -116,8 +116,9 @@ def _parser() -> argparse.ArgumentParser:
         parents=[output],
         help="what a scope string grants: scopes, consent wording, endpoints",
         description="Explain a scope string in any common shape (spaces, commas, %20,\n"
-        "a list literal, a whole authorize URL). With no argument or '-', read it\n"
-        "from standard input.",
+        "a list literal, a whole authorize URL, client libraries' scope constants such\n"
+        "as tk.scope.user_read_email). With no argument or '-', read it from standard\n"
+        "input.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

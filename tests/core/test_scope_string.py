@@ -13,6 +13,7 @@ from scope_picker.core.scope_string import (
     ParsedScopes,
     format_scopes,
     parse_scopes,
+    scope_named_by,
 )
 
 # Hypothesis tests cannot take function-scoped fixtures; the catalogue is immutable.
@@ -72,6 +73,18 @@ REALISTIC = [
     ("", ()),
     ("   \n  ", ()),
     ("streaming", ("streaming",)),
+    # Client libraries' scope constants, as their code holds them.
+    ("scope = tk.scope.user_read_email + tk.scope.user_read_private", PROFILE),
+    ("tk.Scope(tk.scope.user_read_private, tk.scope.user_read_email)", PROFILE),
+    (".scope(AuthorizationScope.USER_READ_EMAIL, AuthorizationScope.USER_READ_PRIVATE)", PROFILE),
+    ("let scopes: SPTScope = [.userReadEmail, .userReadPrivate]", PROFILE),
+    ("requestedScopes = [SPTScope.userReadEmail, SPTScope.userReadPrivate]", PROFILE),
+    (
+        "spotifyauth.WithScopes(spotifyauth.ScopeUserReadEmail, spotifyauth.ScopeUserReadPrivate)",
+        PROFILE,
+    ),
+    ("[.streaming, .appRemoteControl]", ("app-remote-control", "streaming")),
+    ("USER_READ_EMAIL user_read_private", PROFILE),
 ]
 
 
@@ -96,9 +109,28 @@ def test_unknown_tokens_are_named_with_suggestions(catalogue: Catalogue) -> None
 
 
 def test_wrong_case_is_not_silently_accepted(catalogue: Catalogue) -> None:
-    parsed = parse_scopes(catalogue, "User-Read-Email")
+    """In a string Spotify would refuse these: they are reported, not read as constants."""
+    parsed = parse_scopes(catalogue, "User-Read-Email Streaming STREAMING")
     assert parsed.known == ()
-    assert parsed.unknown[0].suggestion == "user-read-email"
+    assert [u.suggestion for u in parsed.unknown] == ["user-read-email", "streaming", "streaming"]
+
+
+def test_a_library_constant_that_names_no_scope_is_named_with_the_nearest(
+    catalogue: Catalogue,
+) -> None:
+    # zmb3/spotify calls ugc-image-upload ScopeImageUpload; tekore's every is all scopes.
+    parsed = parse_scopes(catalogue, "spotifyauth.ScopeImageUpload tk.scope.every")
+    assert parsed.known == ()
+    assert [(u.token, u.suggestion) for u in parsed.unknown] == [
+        ("spotifyauth.ScopeImageUpload", "ugc-image-upload"),
+        ("tk.scope.every", None),
+    ]
+
+
+def test_brackets_separate_what_they_enclose(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "a := auth.New(auth.WithScopes(streaming))")
+    assert parsed.known == ("streaming",)
+    assert [u.token for u in parsed.unknown] == ["auth.New", "auth.WithScopes"]
 
 
 def test_retired_scope_is_named_as_such(catalogue: Catalogue) -> None:
@@ -126,11 +158,12 @@ def assert_every_token_accounted_for(parsed: ParsedScopes) -> None:
     catalogue = CATALOGUE
     assert len(parsed.tokens) == len(parsed.known) + len(parsed.unknown) + len(parsed.duplicates)
     assert parsed.known == catalogue.in_scope_order(parsed.known)
-    assert set(parsed.known) == {t for t in parsed.tokens if catalogue.has_scope(t)}
-    occurrences = Counter(t for t in parsed.tokens if catalogue.has_scope(t))
+    named = [scope_named_by(catalogue, t) for t in parsed.tokens]
+    assert set(parsed.known) == {name for name in named if name is not None}
+    occurrences = Counter(name for name in named if name is not None)
     assert occurrences == Counter(parsed.known) + Counter(parsed.duplicates)
     assert [u.token for u in parsed.unknown] == [
-        t for t in parsed.tokens if not catalogue.has_scope(t)
+        t for t, name in zip(parsed.tokens, named, strict=True) if name is None
     ]
     for unknown in parsed.unknown:
         assert f"'{unknown.token}'" in unknown.describe()
@@ -151,8 +184,8 @@ def test_any_text_parses_and_every_token_is_accounted_for(text: str) -> None:
 
 
 # What developers paste: scope names whole (a few often, so duplicates occur), mis-cased, cut
-# short or retired, each followed by a separator, quote, bracket, key or URL part the parser has
-# to see through.
+# short or retired, as library constants, each followed by a separator, quote, bracket, key or
+# URL part the parser has to see through.
 _SCOPE_LIKE = st.sampled_from(CATALOGUE.scope_names[:4]) | st.sampled_from(
     [
         *CATALOGUE.scope_names,
@@ -161,6 +194,8 @@ _SCOPE_LIKE = st.sampled_from(CATALOGUE.scope_names[:4]) | st.sampled_from(
         *RETIRED_SCOPES,
         "foo",
         "user-read-emial",
+        *("tk.scope.user_read_email", ".userReadEmail", "ScopeStreaming", "USER_TOP_READ"),
+        *("Streaming", "tk.scope.every", "a..streaming", ".user_read_birthdate"),
     ]
 )
 _SYNTAX = st.sampled_from(

@@ -1,8 +1,9 @@
 """Scope strings in and out: parse what developers paste, format what they copy.
 
 Parsing accepts the shapes found in real projects (spaces, commas, ``+``, ``%20``, newlines,
-quotes, list literals, a whole authorize URL) and accounts for every token: each one is a
-known scope, a duplicate, or an unknown token reported by name. Nothing is dropped.
+quotes, list literals, a whole authorize URL, the scope constants of client libraries) and
+accounts for every token: each one names a known scope, repeats one, or is an unknown token
+reported by name. Nothing is dropped.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ RETIRED_SCOPES: Mapping[str, str] = {
 
 _SEPARATORS = re.compile(r"[\s,+;|]+")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
-_BRACKETS = str.maketrans("", "", "[](){}")
-_ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*[:=]\s*")
+_BRACKETS = str.maketrans("[](){}", " " * 6)
+_ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*(?::=|[:=])\s*")
 _LIST_LITERAL = re.compile(r"\[([^\[\]]*)\]")
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_GO_PREFIX = re.compile(r"^Scope(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,8 @@ class UnknownToken:
 class ParsedScopes:
     """The result of reading a pasted scope string.
 
-    ``tokens`` is every token in the order found; each is either in ``known`` (first
-    occurrence), in ``duplicates`` (later occurrences) or in ``unknown``.
+    ``tokens`` is every token in the order found; the scope each names (``scope_named_by``)
+    is in ``known`` (first occurrence) or ``duplicates`` (later ones), or it is in ``unknown``.
     """
 
     tokens: tuple[str, ...]
@@ -82,12 +86,13 @@ def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
     duplicates: list[str] = []
     unknown: list[UnknownToken] = []
     for token in tokens:
-        if not catalogue.has_scope(token):
+        name = scope_named_by(catalogue, token)
+        if name is None:
             unknown.append(_unknown(catalogue, token))
-        elif token in seen:
-            duplicates.append(token)
+        elif name in seen:
+            duplicates.append(name)
         else:
-            seen.add(token)
+            seen.add(name)
     return ParsedScopes(
         tokens=tokens,
         known=catalogue.in_scope_order(seen),
@@ -95,6 +100,40 @@ def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
         duplicates=tuple(duplicates),
         source_note=source_note,
     )
+
+
+def scope_named_by(catalogue: Catalogue, token: str) -> str | None:
+    """The scope a token names, or None: the scope itself, or a client library's constant
+    for it, which code holds unquoted: tekore's ``tk.scope.user_read_email``, spotify-web-api-
+    java's ``AuthorizationScope.USER_READ_EMAIL``, the iOS SDK's ``.userReadEmail``, Go's
+    ``spotifyauth.ScopeUserReadEmail``.
+
+    A bare word in another case (``Streaming``, ``User-Read-Email``) names nothing: in a
+    string, Spotify would refuse it, so it is reported, with the scope it resembles.
+    """
+    if catalogue.has_scope(token):
+        return token
+    name = _constant_name(token)
+    return name if name and catalogue.has_scope(name) else None
+
+
+def _constant_name(token: str) -> str | None:
+    """The scope name a library constant spells (snake, camel or Pascal case), if the token
+    is one: qualified (``a.b``, ``.b``), or with an underscore or a hump of its own."""
+    qualifier, dot, name = token.rpartition(".")
+    if not _IDENTIFIER.fullmatch(name) or (dot and qualifier and not _is_dotted(qualifier)):
+        return None
+    name = _GO_PREFIX.sub("", name)
+    if "_" in name:
+        return name.lower().replace("_", "-")
+    spelt = _CAMEL_HUMP.sub("-", name)
+    if not dot and spelt == name:
+        return None
+    return spelt.lower()
+
+
+def _is_dotted(qualifier: str) -> bool:
+    return all(_IDENTIFIER.fullmatch(part) for part in qualifier.split("."))
 
 
 def _scope_text(text: str) -> tuple[str, str | None]:
@@ -129,17 +168,18 @@ def _tokens(text: str) -> list[str]:
 
 
 def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
-    retired = RETIRED_SCOPES.get(token)
+    spelt = _constant_name(token) or token  # a constant is judged by the name it spells
+    retired = RETIRED_SCOPES.get(spelt)
     if retired:
         return UnknownToken(token, None, retired)
     candidates = catalogue.scope_names
-    exact_case = {name.lower(): name for name in candidates}.get(token.lower())
+    exact_case = {name.lower(): name for name in candidates}.get(spelt.lower())
     if exact_case:
         return UnknownToken(token, exact_case, None)
-    prefixed = [name for name in candidates if name.startswith(token) and len(token) >= 6]
+    prefixed = [name for name in candidates if name.startswith(spelt) and len(spelt) >= 6]
     import difflib  # deferred: only a typo needs it, and the window imports this module
 
-    matches = prefixed[:1] or difflib.get_close_matches(token, candidates, n=1, cutoff=0.75)
+    matches = prefixed[:1] or difflib.get_close_matches(spelt, candidates, n=1, cutoff=0.75)
     return UnknownToken(token, matches[0] if matches else None, None)
 
 

@@ -16,7 +16,8 @@ from scope_picker.ui.wording import plural
 
 SHAPES_TEXT = (
     "Paste a scope string in any shape: separated by spaces, commas or +, URL-encoded, "
-    "a list from code, or a whole authorize URL (only its scope parameter is read)."
+    "a list from code, a client library's scope constants (tk.scope.user_read_email, "
+    ".userReadEmail), or a whole authorize URL (only its scope parameter is read)."
 )
 REPORT_LINES = 8
 """The paste report's height at most, in lines of text; a longer report scrolls."""
