@@ -41,6 +41,8 @@ def paste_on_the_tree(qtbot: QtBot, window: MainWindow, text: str) -> None:
         "['user-read-email', 'user-read-private']",
         '["user-read-private", "user-read-email"]',
         'SCOPES = ["user-read-private", "user-read-email"]',
+        "scope = tk.scope.user_read_email + tk.scope.user_read_private",
+        "[.userReadEmail, .userReadPrivate]",
         "https://accounts.spotify.com/authorize?client_id=abc&response_type=code"
         "&scope=user-read-private+user-read-email&redirect_uri=http%3A%2F%2F127.0.0.1%3A8888",
     ],
