@@ -133,6 +133,7 @@ def _constant_name(token: str) -> str | None:
 
 
 def _is_dotted(qualifier: str) -> bool:
+    """A qualifier of identifiers (``tk.scope``, ``spotifyauth``), not part of a URL or path."""
     return all(_IDENTIFIER.fullmatch(part) for part in qualifier.split("."))
 
 

@@ -692,7 +692,7 @@ class MainWindow(QMainWindow):
     # --- settings -------------------------------------------------------------------------
 
     def save_settings(self) -> None:
-        """Remember geometry, pane sizes, the ticked scopes and the endpoint picks."""
+        """Remember geometry, pane sizes, the ticks, the endpoint picks and the public toggle."""
         self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         for key, splitter in self._splitters.items():
             self._settings.setValue(key, splitter.saveState())
