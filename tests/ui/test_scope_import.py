@@ -228,3 +228,14 @@ def test_a_long_import_preview_scrolls_inside_the_dialog(
     assert dialog.height() == height
     assert dialog.editor.height() > dialog.preview_area.height() / 2
     dialog.reject()
+
+
+def test_a_word_too_long_for_the_window_scrolls_sideways(
+    qtbot: QtBot, active_window: MainWindow
+) -> None:
+    width = active_window.width()
+    paste_on_the_tree(qtbot, active_window, "x" * 600 + " streaming")
+    report = active_window.import_report
+    qtbot.waitUntil(lambda: report.text_area.horizontalScrollBar().maximum() > 0)
+    assert "x" * 600 in report.label.text()
+    assert active_window.width() == width

@@ -39,10 +39,15 @@ def set_up_checklist(view: QTreeView) -> None:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
 
+MIN_WIDTH_CHARS = 20
+"""A scrolling label's narrowest, in average characters: a long word scrolls, not the window."""
+
+
 class ScrollingLabel(QScrollArea):
     """A word-wrapped rich-text label as tall as its text up to ``max_lines`` lines, then
     scrolling: a report on a long paste keeps every line without pushing the window (or a
-    dialog) past the bottom of the screen."""
+    dialog) past the bottom of the screen, and a word too long for the width scrolls sideways
+    rather than widening it."""
 
     def __init__(self, max_lines: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,8 +57,8 @@ class ScrollingLabel(QScrollArea):
         self.setWidget(self.label)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._max_height = self.label.fontMetrics().lineSpacing() * max_lines
+        self._min_width = self.label.fontMetrics().averageCharWidth() * MIN_WIDTH_CHARS
 
     def set_text(self, text: str) -> None:
         """Show ``text`` from its first line, and fit the height to it."""
@@ -63,14 +68,18 @@ class ScrollingLabel(QScrollArea):
 
     def sizeHint(self) -> QSize:
         wanted = self.label.sizeHint()
-        width = self.viewport().width() if self.isVisible() else wanted.width()
+        narrowest = self.label.minimumSizeHint().width()  # the longest word
+        width = max(self.viewport().width() if self.isVisible() else wanted.width(), narrowest)
         height = self.label.heightForWidth(width)
         if height < 0:
             height = wanted.height()
-        return QSize(wanted.width(), min(height, self._max_height))
+        if self.isVisible() and narrowest > self.viewport().width():
+            height += self.horizontalScrollBar().sizeHint().height()
+        # Any width will do: the layout gives it the pane's, and the text wraps to that.
+        return QSize(self._min_width, min(height, self._max_height))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return QSize(self._min_width, self.sizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
