@@ -45,7 +45,8 @@ def restore_scopes(catalogue: Catalogue, stored: object) -> RestoredScopes:
     names = stored.split()
     known = [name for name in names if catalogue.has_scope(name)]
     unknown = list(dict.fromkeys(name for name in names if not catalogue.has_scope(name)))
-    return RestoredScopes(catalogue.in_scope_order(known), _unknown_phrase(unknown))
+    ignored = _names_phrase("unknown saved scope", unknown) if unknown else None
+    return RestoredScopes(catalogue.in_scope_order(known), ignored)
 
 
 def saved_plan(plan: EndpointPlan) -> dict[str, str]:
@@ -106,10 +107,6 @@ def _restore_optional(plan: EndpointPlan, scope: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _unknown_phrase(unknown: Sequence[str]) -> str | None:
-    return _names_phrase("unknown saved scope", unknown) if unknown else None
 
 
 def _names_phrase(singular: str, names: Sequence[str]) -> str:

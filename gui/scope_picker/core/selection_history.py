@@ -73,13 +73,13 @@ class SelectionHistory:
         return True
 
     def _record(self, coverage: Coverage) -> None:
-        if not self._stepping:
-            self._undo.append(self._current)
-            del self._undo[: -self._limit]
-            self._redo.clear()
-        self._current = coverage.scopes
-        if not self._stepping:
-            self._notify()
+        previous, self._current = self._current, coverage.scopes
+        if self._stepping:
+            return  # an undo or redo: ``_step`` has moved the steps and notifies
+        self._undo.append(previous)
+        del self._undo[: -self._limit]
+        self._redo.clear()
+        self._notify()
 
     def _notify(self) -> None:
         for listener in list(self._listeners):
