@@ -3,8 +3,19 @@
 import os
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Hypothesis profiles, chosen by HYPOTHESIS_PROFILE:
+# - "ci" (.ci/run): derandomized and without the example database, so every CI run tries the
+#   same examples and a failure found once cannot be replayed into later runs;
+# - "dev" (the default): random examples, failures kept in .hypothesis/ and replayed first;
+# - "explore": 25 times the examples, for long local runs that hunt for new failures.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("dev", print_blob=True)
+settings.register_profile("explore", max_examples=2500, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 from scope_picker.core.catalogue import Catalogue, load_catalogue
 
