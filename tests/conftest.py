@@ -5,6 +5,8 @@ import os
 import pytest
 from hypothesis import settings
 
+from scope_picker.core.catalogue import Catalogue, load_catalogue
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Hypothesis profiles, chosen by HYPOTHESIS_PROFILE:
@@ -17,7 +19,6 @@ settings.register_profile("dev", print_blob=True)
 settings.register_profile("explore", max_examples=2500, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
-from scope_picker.core.catalogue import Catalogue, load_catalogue
 
 
 @pytest.fixture(scope="session")

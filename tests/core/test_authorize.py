@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scope_picker.core import authorize
 from scope_picker.core.authorize import (
     AUTHORIZE_ENDPOINT,
     CODE_PLACEHOLDER,
@@ -29,6 +28,7 @@ from scope_picker.core.authorize import (
     is_valid_code_verifier,
     new_code_verifier,
     new_state,
+    pkce,
     token_request_example,
 )
 from scope_picker.core.catalogue import Catalogue
@@ -277,7 +277,7 @@ def test_the_default_verifier_is_the_longest_allowed() -> None:
 
 
 def test_verifiers_come_from_the_secrets_module(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(authorize.secrets, "choice", lambda alphabet: alphabet[-1])
+    monkeypatch.setattr(pkce.secrets, "choice", lambda alphabet: alphabet[-1])
     assert new_code_verifier(43) == "~" * 43
 
 

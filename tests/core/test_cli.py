@@ -501,7 +501,7 @@ def test_a_broken_catalogue_is_a_message_and_exit_1(
 ) -> None:
     broken = tmp_path / "catalogue.json"
     broken.write_text('{"format": 1,', encoding="utf-8")
-    monkeypatch.setattr(scope_picker.core.catalogue, "resource", lambda _name: broken)
+    monkeypatch.setattr(scope_picker.core.catalogue.loader, "resource", lambda _name: broken)
     for argv in (["list"], ["explain", "streaming", "--json"], ["for-endpoints", "GET /me"]):
         code, out, err = run(capsys, *argv)
         assert code == EXIT_CATALOGUE_ERROR

@@ -1,47 +1,28 @@
-"""Build and check a Spotify authorization URL for the Authorization Code flow with PKCE.
-
-Spotify removed the implicit grant in November 2025 and, for apps created since April 2025,
-enforces stricter redirect URIs: HTTPS except for loopback IP literals, no ``localhost``. This
-module checks a Client ID and a redirect URI against those rules, explaining each problem and
-deriving a corrected URI where it can, and builds the ``/authorize`` URL and a copy-paste token
-request. It works offline and never needs a client secret: PKCE replaces it with a one-time code
-verifier. Everything here is pure Python, so it is tested without a display.
+"""Check a redirect URI against Spotify's rules (HTTPS or a loopback IP literal, no
+``localhost``), explaining each problem and deriving a corrected URI where it can.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import ipaddress
 import re
-import secrets
-import shlex
-import string
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
-from urllib.parse import SplitResult, quote, urlencode, urlsplit, urlunsplit
+from dataclasses import dataclass
+from urllib.parse import SplitResult, quote, urlsplit, urlunsplit
 
-AUTHORIZE_ENDPOINT = "https://accounts.spotify.com/authorize"
-TOKEN_ENDPOINT = "https://accounts.spotify.com/api/token"
-CODE_PLACEHOLDER = "PASTE_CODE_HERE"
-
-CLIENT_ID_LENGTH = 32
-CODE_VERIFIER_MIN_LENGTH = 43
-CODE_VERIFIER_MAX_LENGTH = 128
-# RFC 7636 says the longer the better; the length costs nothing since the app hands it over.
-DEFAULT_CODE_VERIFIER_LENGTH = CODE_VERIFIER_MAX_LENGTH
-UNRESERVED_CHARACTERS = string.ascii_letters + string.digits + "-._~"
-STATE_BYTES = 16
+from scope_picker.core.authorize.findings import (
+    CheckResult,
+    Finding,
+    Severity,
+    describe_characters,
+    trim_note,
+)
+from scope_picker.core.authorize.pkce import UNRESERVED_CHARACTERS
 
 # RFC 3986: everything that may appear in a URI as it is; anything else must be percent-encoded.
 _URI_CHARACTERS = frozenset(UNRESERVED_CHARACTERS + ":/?#[]@" + "!$&'()*+,;=" + "%")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):(.*)", re.DOTALL)
 _HOST_AND_PORT = re.compile(r"\d+(?:[/?#]|$)")
 _STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
-_CODE_VERIFIER = re.compile(
-    rf"[A-Za-z0-9._~-]{{{CODE_VERIFIER_MIN_LENGTH},{CODE_VERIFIER_MAX_LENGTH}}}"
-)
 _WEB_SCHEMES = frozenset({"http", "https"})
 # Schemes that run code or read local data instead of returning to an app.
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "about", "blob"})
@@ -49,106 +30,6 @@ _PREFERRED_LOOPBACK = "127.0.0.1"
 _PREFERRED_LOOPBACK_HOSTS = frozenset({_PREFERRED_LOOPBACK, "::1"})
 # A suggestion may need a few fixes in a row (no scheme, then localhost); more means no luck.
 _MAX_FIXES = 5
-
-
-class Severity(StrEnum):
-    """How much a finding matters: only errors make the URL unusable."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing to tell the user about an input, with a corrected value where one exists."""
-
-    severity: Severity
-    message: str
-    suggestion: str | None = None
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    """An input after trimming, and what was found about it."""
-
-    value: str
-    findings: tuple[Finding, ...]
-
-    @property
-    def ok(self) -> bool:
-        """True when nothing stops the value from being used."""
-        return all(finding.severity is not Severity.ERROR for finding in self.findings)
-
-    @property
-    def suggestion(self) -> str | None:
-        """The first corrected value offered, errors first, or None."""
-        for finding in sorted(self.findings, key=lambda f: _SEVERITY_ORDER[f.severity]):
-            if finding.suggestion is not None:
-                return finding.suggestion
-        return None
-
-
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-
-def format_findings(findings: Sequence[Finding]) -> str:
-    """One line per finding, labelled by severity, for a message next to an input."""
-    labels = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
-    return "\n".join(f"{labels[finding.severity]}: {finding.message}" for finding in findings)
-
-
-def _describe_character(character: str) -> str:
-    names = {" ": "a space", "\t": "a tab", "\n": "a line break", "\r": "a line break"}
-    if character in names:
-        return names[character]
-    if character.isprintable():
-        return f"'{character}'"
-    return f"U+{ord(character):04X}"
-
-
-def _describe_characters(characters: Sequence[str]) -> str:
-    unique = list(dict.fromkeys(characters))
-    return ", ".join(_describe_character(character) for character in unique)
-
-
-def _trim_note(text: str, trimmed: str, what: str) -> list[Finding]:
-    if trimmed == text:
-        return []
-    return [Finding(Severity.INFO, f"Removed the spaces or line breaks around the pasted {what}.")]
-
-
-# --- Client ID -----------------------------------------------------------------------------
-
-
-def check_client_id(text: str) -> CheckResult:
-    """Check a pasted Client ID: exactly 32 hexadecimal characters, as the dashboard shows it."""
-    client_id = text.strip()
-    findings = _trim_note(text, client_id, "Client ID")
-    if not client_id:
-        message = "Paste the Client ID from your app's settings in the Spotify dashboard."
-        return CheckResult(client_id, (Finding(Severity.ERROR, message),))
-    not_hex = [character for character in client_id if character not in string.hexdigits]
-    if not_hex:
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                f"A Client ID has only the characters 0-9 and a-f; this one has "
-                f"{_describe_characters(not_hex)}.",
-            )
-        )
-    if len(client_id) != CLIENT_ID_LENGTH:
-        findings.append(
-            Finding(
-                Severity.ERROR,
-                f"A Client ID has exactly {CLIENT_ID_LENGTH} characters; this one has "
-                f"{len(client_id)}. Copy it again from the dashboard.",
-            )
-        )
-    return CheckResult(client_id, tuple(findings))
-
-
-# --- Redirect URI --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -163,7 +44,7 @@ class _Problem:
 def check_redirect_uri(text: str) -> CheckResult:
     """Check a redirect URI against Spotify's rules; never raises, whatever the text."""
     uri = text.strip()
-    findings = _trim_note(text, uri, "redirect URI")
+    findings = trim_note(text, uri, "redirect URI")
     problems = _diagnose(uri)
     findings.extend(
         Finding(problem.severity, problem.message, _settle(problem.candidate))
@@ -219,7 +100,7 @@ def _check_characters(uri: str) -> _Problem | None:
     if whitespace:
         return _Problem(
             Severity.ERROR,
-            f"A URI cannot contain {_describe_characters(whitespace)}. If it belongs there, "
+            f"A URI cannot contain {describe_characters(whitespace)}. If it belongs there, "
             "write it as %20.",
             "".join(character for character in uri if not character.isspace()),
         )
@@ -227,7 +108,7 @@ def _check_characters(uri: str) -> _Problem | None:
     if invalid:
         return _Problem(
             Severity.ERROR,
-            f"A URI cannot contain {_describe_characters(invalid)} as written; "
+            f"A URI cannot contain {describe_characters(invalid)} as written; "
             "it must be percent-encoded (the browser sends it that way).",
             _percent_encode(uri),
         )
@@ -451,142 +332,3 @@ def _diagnose_custom_scheme(uri: str, scheme: str, rest: str) -> list[_Problem]:
 
 
 # --- PKCE (RFC 7636) -----------------------------------------------------------------------
-
-
-def new_code_verifier(length: int = DEFAULT_CODE_VERIFIER_LENGTH) -> str:
-    """A fresh code verifier: cryptographically random unreserved characters."""
-    if not CODE_VERIFIER_MIN_LENGTH <= length <= CODE_VERIFIER_MAX_LENGTH:
-        raise ValueError(
-            f"a code verifier has {CODE_VERIFIER_MIN_LENGTH} to {CODE_VERIFIER_MAX_LENGTH} "
-            f"characters, not {length}"
-        )
-    return "".join(secrets.choice(UNRESERVED_CHARACTERS) for _ in range(length))
-
-
-def is_valid_code_verifier(verifier: str) -> bool:
-    """True when the verifier has 43-128 characters, all unreserved."""
-    return _CODE_VERIFIER.fullmatch(verifier) is not None
-
-
-def code_challenge(verifier: str) -> str:
-    """The S256 challenge: base64url of SHA-256 of the verifier, without padding."""
-    if not is_valid_code_verifier(verifier):
-        raise ValueError("not a code verifier: 43-128 characters from A-Z a-z 0-9 - . _ ~")
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
-
-
-def new_state() -> str:
-    """A fresh random state, to match Spotify's callback to this request."""
-    return secrets.token_urlsafe(STATE_BYTES)
-
-
-# --- URLs ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AuthorizationRequest:
-    """The inputs of one authorization request (as typed, or once checked and trimmed)."""
-
-    client_id: str
-    redirect_uri: str
-    scopes: tuple[str, ...]
-    state: str
-    code_verifier: str
-    show_dialog: bool = False
-
-
-def _encode(params: Sequence[tuple[str, str]]) -> str:
-    """Percent-encode every reserved character, spaces as %20 (never '+')."""
-    return urlencode(params, quote_via=quote, safe="")
-
-
-def authorization_url(request: AuthorizationRequest) -> str:
-    """The ``/authorize`` URL; ``scope``, ``state``, ``show_dialog`` only when they say something.
-
-    Without ``scope`` Spotify grants access to public data only; ``show_dialog`` is false by
-    default, so it is sent only when true.
-    """
-    for scope in request.scopes:
-        if not scope or any(character.isspace() for character in scope):
-            raise ValueError(f"not a scope: {scope!r}")
-    params = [
-        ("client_id", request.client_id),
-        ("response_type", "code"),
-        ("redirect_uri", request.redirect_uri),
-    ]
-    if request.scopes:
-        params.append(("scope", " ".join(request.scopes)))
-    if request.state:
-        params.append(("state", request.state))
-    params += [
-        ("code_challenge_method", "S256"),
-        ("code_challenge", code_challenge(request.code_verifier)),
-    ]
-    if request.show_dialog:
-        params.append(("show_dialog", "true"))
-    return f"{AUTHORIZE_ENDPOINT}?{_encode(params)}"
-
-
-def token_request_example(request: AuthorizationRequest) -> str:
-    """A curl command that trades the callback's code for tokens; PKCE needs no client secret.
-
-    Each field is form-encoded and shell-quoted on its own line; the code placeholder is to be
-    replaced with the ``code`` value from the callback URL, which is already URL-safe.
-    """
-    fields = [
-        ("grant_type", "authorization_code"),
-        ("code", CODE_PLACEHOLDER),
-        ("redirect_uri", request.redirect_uri),
-        ("client_id", request.client_id),
-        ("code_verifier", request.code_verifier),
-    ]
-    lines = [
-        f"curl {shlex.quote(TOKEN_ENDPOINT)}",
-        f"-H {shlex.quote('Content-Type: application/x-www-form-urlencoded')}",
-        *(f"-d {shlex.quote(_encode([field]))}" for field in fields),
-    ]
-    return " \\\n  ".join(lines)
-
-
-# --- Everything at once --------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AuthorizationDraft:
-    """The checks of every input, and the URL and token request once nothing is wrong."""
-
-    client_id: CheckResult
-    redirect_uri: CheckResult
-    notes: tuple[Finding, ...]
-    url: str | None
-    token_request: str | None
-
-
-NO_SCOPES_NOTE = (
-    "No scopes selected: the URL leaves out scope, so the token can read only public data."
-)
-NO_STATE_NOTE = (
-    "No state: the URL leaves it out, so your app cannot tell its own callback from a forged one."
-)
-
-
-def draft_authorization(typed: AuthorizationRequest) -> AuthorizationDraft:
-    """Check the request as typed and, if nothing has an error, build the URL and token request."""
-    client_id = check_client_id(typed.client_id)
-    redirect_uri = check_redirect_uri(typed.redirect_uri)
-    notes: list[Finding] = []
-    if not typed.scopes:
-        notes.append(Finding(Severity.INFO, NO_SCOPES_NOTE))
-    if not typed.state:
-        notes.append(Finding(Severity.WARNING, NO_STATE_NOTE))
-    if not (client_id.ok and redirect_uri.ok):
-        return AuthorizationDraft(client_id, redirect_uri, tuple(notes), None, None)
-    request = replace(typed, client_id=client_id.value, redirect_uri=redirect_uri.value)
-    return AuthorizationDraft(
-        client_id,
-        redirect_uri,
-        tuple(notes),
-        authorization_url(request),
-        token_request_example(request),
-    )
