@@ -17,9 +17,9 @@ import scope_picker
 from scope_picker import APP_NAME, ORGANIZATION_NAME
 from scope_picker.app import EXIT_CATALOGUE_ERROR
 from scope_picker.core.resources import CATALOGUE_FILE
-from scope_picker.ui import main_window as main_window_module
-from scope_picker.ui.error_dialog import ErrorDialog
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.errors.error_dialog import ErrorDialog
+from scope_picker.ui.window import main_window as main_window_module
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -13,11 +13,12 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
-from scope_picker.ui import main_window as main_window_module
-from scope_picker.ui.authorize_panel import AuthorizePanel
-from scope_picker.ui.consent_view import CONSENT_HEADING
-from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
-from scope_picker.ui.main_window import (
+from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
+from scope_picker.ui.consent.consent_view import CONSENT_HEADING
+from scope_picker.ui.endpoints.endpoint_model import ENDPOINT_ID_ROLE
+from scope_picker.ui.scopes.scope_details import NO_CONSENT_TEXT
+from scope_picker.ui.window import main_window as main_window_module
+from scope_picker.ui.window.main_window import (
     GEOMETRY_KEY,
     NOTHING_TO_COPY,
     SCOPES_KEY,
@@ -25,7 +26,6 @@ from scope_picker.ui.main_window import (
     SPLITTER_KEYS,
     MainWindow,
 )
-from scope_picker.ui.scope_details import NO_CONSENT_TEXT
 
 pytestmark = pytest.mark.gui
 

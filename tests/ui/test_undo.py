@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.presets import presets
 from scope_picker.core.selection import Selection
-from scope_picker.ui.main_window import SCOPES_KEY, MainWindow
+from scope_picker.ui.window.main_window import SCOPES_KEY, MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel
 
-from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
+from scope_picker.ui.shared.two_level_model import AnyIndex, CheckableTwoLevelModel
 
 
 class CheckFilterProxy(QSortFilterProxyModel):

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scope_picker.ui.doc_links import OpenDocumentationAction
-from scope_picker.ui.endpoint_model import (
+from scope_picker.ui.endpoints.endpoint_model import (
     COLUMNS,
     NAME_COLUMN,
     NOTES_COLUMN,
@@ -32,9 +31,10 @@ from scope_picker.ui.endpoint_model import (
     EndpointGroup,
     EndpointModel,
 )
-from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import ROOT
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.shared.doc_links import OpenDocumentationAction
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.two_level_model import ROOT
+from scope_picker.ui.shared.widgets import describe
 
 TextKey = tuple[int, bool, bool, str]
 """What decides a cell's width: column, group row or not, deprecated or not, its text."""

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.coverage import ConsentLine, Coverage
-from scope_picker.ui.palette import PaletteAwareBrowser
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.palette import PaletteAwareBrowser
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 
 CONSENT_HEADING = "This app will be able to:"
 NO_SCOPE_TEXT = (

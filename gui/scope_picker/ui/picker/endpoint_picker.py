@@ -16,17 +16,17 @@ from PySide6.QtWidgets import (
 
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
-from scope_picker.ui.check_filter_proxy import CheckFilterProxy
-from scope_picker.ui.endpoint_picker_model import (
+from scope_picker.ui.picker.endpoint_picker_model import (
     NAME_COLUMN,
     NOTES_COLUMN,
     REQUEST_COLUMN,
     EndpointPickerModel,
 )
-from scope_picker.ui.pick_reasons import PickReasons
-from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.widgets import describe, set_up_checklist
-from scope_picker.ui.wording import plural
+from scope_picker.ui.picker.pick_reasons import PickReasons
+from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.widgets import describe, set_up_checklist
+from scope_picker.ui.shared.wording import plural
 
 REPLACES_TEXT = (
     "Tick the endpoints your app calls: the fewest scopes that cover them replace the "

@@ -13,8 +13,8 @@ from scope_picker.core.catalogue import Category, Scope
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan, ScopeRole
 from scope_picker.core.search import scope_search_key, search_key
-from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.two_level_model import AnyIndex, CheckableTwoLevelModel
 
 SCOPE_NAME_ROLE = Qt.ItemDataRole.UserRole
 """The scope name of a scope row (None on category rows)."""

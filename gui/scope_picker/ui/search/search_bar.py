@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from scope_picker.ui.widgets import describe
-from scope_picker.ui.wording import plural
+from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.wording import plural
 
 
 def find_keys() -> QKeySequence:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings, QSize
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from scope_picker.core.scope_string import CopyFormat
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.shared.widgets import describe
 
 COPY_FORMAT_KEY = "copy/format"
 _NARROW_CHARS = 18

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.scope_string import parse_scopes
-from scope_picker.ui.scope_import import REPORT_LINES, SHAPES_TEXT
-from scope_picker.ui.widgets import ScrollingLabel, describe
-from scope_picker.ui.wording import plural
+from scope_picker.ui.paste.scope_import import REPORT_LINES, SHAPES_TEXT
+from scope_picker.ui.shared.widgets import ScrollingLabel, describe
+from scope_picker.ui.shared.wording import plural
 
 
 class ImportDialog(QDialog):

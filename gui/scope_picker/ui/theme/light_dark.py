@@ -14,8 +14,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
-from scope_picker.ui.palette import control_outline_colour
-from scope_picker.ui.theme import Theme
+from scope_picker.ui.shared.palette import control_outline_colour
+from scope_picker.ui.theme.theme import Theme
 
 THEMED_STYLE = "Fusion"
 

@@ -85,7 +85,10 @@ class ThemeMenu(QMenu):
             QApplication.setStyle(self._system_style)
             QApplication.setPalette(QPalette())  # an empty palette: the platform's again
         else:
-            from scope_picker.ui.light_dark import ThemedStyle, theme_palette  # see light_dark
+            from scope_picker.ui.theme.light_dark import (  # see light_dark
+                ThemedStyle,
+                theme_palette,
+            )
 
             QApplication.setStyle(ThemedStyle())
             QApplication.setPalette(theme_palette(theme))

@@ -12,15 +12,15 @@ from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.coverage import Coverage, evaluate
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.search import endpoint_search_key, search_key
-from scope_picker.ui.endpoint_model import (
+from scope_picker.ui.endpoints.endpoint_model import (
     ENDPOINT_ID_ROLE,
     REQUEST_TEXT,
     SECTION_TITLES,
     endpoint_facts,
 )
-from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import AnyIndex, CheckableTwoLevelModel
-from scope_picker.ui.widgets import deprecated_font, group_font
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.two_level_model import AnyIndex, CheckableTwoLevelModel
+from scope_picker.ui.shared.widgets import deprecated_font, group_font
 
 NAME_COLUMN = 0
 REQUEST_COLUMN = 1

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import ScopeChoice
-from scope_picker.ui.widgets import describe
-from scope_picker.ui.wording import plural
+from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.wording import plural
 
 NOTHING_PICKED_TEXT = (
     "Tick the endpoints your app will call. The scopes they need then replace the ticked "

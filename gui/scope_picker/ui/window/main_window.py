@@ -41,31 +41,31 @@ from scope_picker.core.saved_selection import (
 from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.core.selection_history import SelectionHistory
-from scope_picker.ui.check_filter_proxy import CheckFilterProxy
-from scope_picker.ui.clipboard import copy_text
-from scope_picker.ui.consent_view import ConsentView
-from scope_picker.ui.copy_format import CopyFormatBox
-from scope_picker.ui.doc_links import OpenDocumentationAction, open_documentation
-from scope_picker.ui.endpoint_view import EndpointPanel
-from scope_picker.ui.presets_menu import presets_menu
-from scope_picker.ui.scope_details import ScopeDetails
-from scope_picker.ui.scope_import import ImportReport, import_outcome
-from scope_picker.ui.scope_tree_model import (
+from scope_picker.ui.consent.consent_view import ConsentView
+from scope_picker.ui.endpoints.endpoint_view import EndpointPanel
+from scope_picker.ui.paste.scope_import import ImportReport, import_outcome
+from scope_picker.ui.presets.presets_menu import presets_menu
+from scope_picker.ui.scope_string.copy_format import CopyFormatBox
+from scope_picker.ui.scopes.scope_details import ScopeDetails
+from scope_picker.ui.scopes.scope_tree_model import (
     DESCRIPTION_COLUMN,
     NAME_COLUMN,
     SCOPE_NAME_ROLE,
     ScopeTreeModel,
 )
-from scope_picker.ui.search_bar import SearchBar, find_keys
-from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.theme import ThemeMenu
-from scope_picker.ui.widgets import describe, set_up_checklist
-from scope_picker.ui.wording import plural
+from scope_picker.ui.search.search_bar import SearchBar, find_keys
+from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.shared.clipboard import copy_text
+from scope_picker.ui.shared.doc_links import OpenDocumentationAction, open_documentation
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.widgets import describe, set_up_checklist
+from scope_picker.ui.shared.wording import plural
+from scope_picker.ui.theme.theme import ThemeMenu
 
 if TYPE_CHECKING:
-    from scope_picker.ui.authorize_panel import AuthorizePanel
-    from scope_picker.ui.endpoint_picker import EndpointPicker
-    from scope_picker.ui.import_dialog import ImportDialog
+    from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
+    from scope_picker.ui.paste.import_dialog import ImportDialog
+    from scope_picker.ui.picker.endpoint_picker import EndpointPicker
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
@@ -443,7 +443,9 @@ class MainWindow(QMainWindow):
         about 15 ms (tests/benchmarks/bench.py measures cold starts).
         """
         if self._authorize is None:
-            from scope_picker.ui.authorize_panel import AuthorizePanel  # deferred: see above
+            from scope_picker.ui.authorize.authorize_panel import (
+                AuthorizePanel,  # deferred: see above
+            )
 
             panel = AuthorizePanel(self._settings)
             panel.set_scopes(self._selection.scopes)
@@ -465,7 +467,7 @@ class MainWindow(QMainWindow):
         about 6 ms of CPU (tests/benchmarks/bench.py measures cold starts).
         """
         if self._picker is None:
-            from scope_picker.ui.endpoint_picker import EndpointPicker  # deferred: see above
+            from scope_picker.ui.picker.endpoint_picker import EndpointPicker  # deferred: see above
 
             picker = EndpointPicker(self.adapter, self._plan)
             if self.search.query:
@@ -539,7 +541,7 @@ class MainWindow(QMainWindow):
         about_qt.triggered.connect(QApplication.aboutQt)
 
     def _show_about(self) -> None:
-        from scope_picker.ui.about import show_about  # deferred: only this menu item uses it
+        from scope_picker.ui.about.about import show_about  # deferred: only this menu item uses it
 
         show_about(self, self._catalogue)
 
@@ -589,7 +591,7 @@ class MainWindow(QMainWindow):
 
     def open_import_dialog(self) -> ImportDialog:
         """Open the Import box; accepting it selects what it holds."""
-        from scope_picker.ui.import_dialog import ImportDialog  # deferred: see import_dialog
+        from scope_picker.ui.paste.import_dialog import ImportDialog  # deferred: see import_dialog
 
         dialog = ImportDialog(self._catalogue, self)
         dialog.accepted.connect(lambda: self.import_scope_text(dialog.text(), "imported text"))

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from scope_picker import APP_NAME
-from scope_picker.ui.clipboard import copy_text
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.shared.clipboard import copy_text
+from scope_picker.ui.shared.widgets import describe
 
 
 class ErrorDialog(QDialog):

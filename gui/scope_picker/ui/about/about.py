@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from scope_picker import APP_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, Source
-from scope_picker.ui.palette import link_colour
+from scope_picker.ui.shared.palette import link_colour
 
 LICENCE_NAME = "MIT License"
 COPYRIGHT = "Copyright © 2026 Scope Picker developers"

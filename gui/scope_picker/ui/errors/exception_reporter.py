@@ -53,7 +53,7 @@ class ExceptionReporter:
             return
         self._showing = True
         try:
-            from scope_picker.ui.error_dialog import ErrorDialog  # deferred: see the module
+            from scope_picker.ui.errors.error_dialog import ErrorDialog  # deferred: see the module
 
             dialog = ErrorDialog(f"{exc_type.__name__}: {exc}", details, self._parent())
             dialog.exec()

@@ -32,8 +32,8 @@ from scope_picker.core.authorize import (
     new_code_verifier,
     new_state,
 )
-from scope_picker.ui.clipboard import copy_text
-from scope_picker.ui.widgets import describe
+from scope_picker.ui.shared.clipboard import copy_text
+from scope_picker.ui.shared.widgets import describe
 
 # Only these are remembered between runs; the verifier and state are single-use secrets.
 CLIENT_ID_KEY = "authorize/client_id"

@@ -12,11 +12,11 @@ from PySide6.QtGui import QColor, QGuiApplication, QStandardItem, QStandardItemM
 
 from scope_picker.core.catalogue import Endpoint, EndpointKind
 from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
-from scope_picker.ui.palette import muted_text_colour
-from scope_picker.ui.selection_adapter import SelectionAdapter
-from scope_picker.ui.two_level_model import AnyIndex
-from scope_picker.ui.widgets import deprecated_font, group_font
-from scope_picker.ui.wording import plural
+from scope_picker.ui.shared.palette import muted_text_colour
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.two_level_model import AnyIndex
+from scope_picker.ui.shared.widgets import deprecated_font, group_font
+from scope_picker.ui.shared.wording import plural
 
 ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole
 """The endpoint id of an endpoint row (None on group rows)."""

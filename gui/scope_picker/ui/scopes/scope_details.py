@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.catalogue import Catalogue, Category, Endpoint, Scope
-from scope_picker.ui.palette import PaletteAwareBrowser
-from scope_picker.ui.wording import plural
+from scope_picker.ui.shared.palette import PaletteAwareBrowser
+from scope_picker.ui.shared.wording import plural
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl  # a link's address; Qt makes it, so no import at start

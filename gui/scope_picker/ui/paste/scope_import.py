@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from scope_picker.core.scope_string import ParsedScopes
-from scope_picker.ui.widgets import ScrollingLabel, describe
-from scope_picker.ui.wording import plural
+from scope_picker.ui.shared.widgets import ScrollingLabel, describe
+from scope_picker.ui.shared.wording import plural
 
 SHAPES_TEXT = (
     "Paste a scope string in any shape: separated by spaces, commas or +, URL-encoded, "
