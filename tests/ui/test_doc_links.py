@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
-from scope_picker.ui.endpoints.endpoint_model import ENDPOINT_ID_ROLE
 from scope_picker.ui.shared.doc_links import OpenDocumentationAction
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
 from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

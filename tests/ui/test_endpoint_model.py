@@ -14,13 +14,13 @@ from scope_picker.core.coverage import public_endpoints
 from scope_picker.core.selection import Selection
 from scope_picker.ui.endpoints.endpoint_model import _ANSWERED_ROLES as ANSWERED
 from scope_picker.ui.endpoints.endpoint_model import (
-    ENDPOINT_ID_ROLE,
     NAME_COLUMN,
     NOTES_COLUMN,
     REQUEST_COLUMN,
     EndpointModel,
 )
 from scope_picker.ui.endpoints.endpoint_view import EndpointPanel
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 
 pytestmark = pytest.mark.gui

@@ -15,8 +15,8 @@ from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
 from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
 from scope_picker.ui.consent.consent_view import CONSENT_HEADING
-from scope_picker.ui.endpoints.endpoint_model import ENDPOINT_ID_ROLE
 from scope_picker.ui.scopes.scope_details import NO_CONSENT_TEXT
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
 from scope_picker.ui.window import main_window as main_window_module
 from scope_picker.ui.window.main_window import (
     GEOMETRY_KEY,

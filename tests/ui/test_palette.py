@@ -19,8 +19,8 @@ from scope_picker.ui.shared.palette import (
     muted_text_colour,
     rgb,
 )
+from scope_picker.ui.theme.choice import Theme
 from scope_picker.ui.theme.light_dark import theme_palette
-from scope_picker.ui.theme.theme import Theme
 from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

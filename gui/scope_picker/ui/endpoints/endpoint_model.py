@@ -12,14 +12,17 @@ from PySide6.QtGui import QColor, QGuiApplication, QStandardItem, QStandardItemM
 
 from scope_picker.core.catalogue import Endpoint, EndpointKind
 from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
+from scope_picker.ui.shared.endpoint_rows import (
+    ENDPOINT_ID_ROLE,
+    REQUEST_TEXT,
+    SECTION_TITLES,
+    endpoint_facts,
+)
 from scope_picker.ui.shared.palette import muted_text_colour
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.two_level_model import AnyIndex
 from scope_picker.ui.shared.widgets import deprecated_font, group_font
 from scope_picker.ui.shared.wording import plural
-
-ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole
-"""The endpoint id of an endpoint row (None on group rows)."""
 
 NAME_COLUMN = 0
 REQUEST_COLUMN = 1
@@ -41,17 +44,6 @@ _ANSWERED_ROLES = frozenset(
 )
 """The roles this model has data for: each cell's items hold these roles' values."""
 
-SECTION_TITLES: Mapping[EndpointKind, str] = {
-    EndpointKind.SDK: "SDKs (not Web API endpoints)",
-    EndpointKind.PARTNER: "Open Access partner API (approved partners only)",
-}
-"""Sections for what is not a Web API endpoint, so nobody mistakes them for one."""
-
-REQUEST_TEXT: Mapping[EndpointKind, str] = {
-    EndpointKind.SDK: "SDK",
-    EndpointKind.PARTNER: "partner API call",
-}
-"""The Request column for targets that have no method and path."""
 
 
 @dataclass(frozen=True)
@@ -99,16 +91,6 @@ class EndpointRow:
         return "\n".join(lines)
 
 
-def endpoint_facts(endpoint: Endpoint) -> list[str]:
-    """Tooltip sentences that hold whatever is ticked: the choice rule, deprecation, Premium."""
-    facts = []
-    if endpoint.requirement.choice:
-        facts.append(f"Which scope applies: {endpoint.requirement.choice}.")
-    if endpoint.deprecated:
-        facts.append(endpoint.deprecation_note or "Deprecated.")
-    if endpoint.premium_only:
-        facts.append("Works only for users with Spotify Premium.")
-    return facts
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.coverage import Coverage, evaluate
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.search import endpoint_search_key, search_key
-from scope_picker.ui.endpoints.endpoint_model import (
+from scope_picker.ui.shared.endpoint_rows import (
     ENDPOINT_ID_ROLE,
     REQUEST_TEXT,
     SECTION_TITLES,

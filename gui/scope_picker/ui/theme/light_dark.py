@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
 from scope_picker.ui.shared.palette import control_outline_colour
-from scope_picker.ui.theme.theme import Theme
+from scope_picker.ui.theme.choice import Theme
 
 THEMED_STYLE = "Fusion"
 

@@ -60,7 +60,7 @@ from scope_picker.ui.shared.doc_links import OpenDocumentationAction, open_docum
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.widgets import describe, set_up_checklist
 from scope_picker.ui.shared.wording import plural
-from scope_picker.ui.theme.theme import ThemeMenu
+from scope_picker.ui.theme.theme_menu import ThemeMenu
 
 if TYPE_CHECKING:
     from scope_picker.ui.authorize.authorize_panel import AuthorizePanel

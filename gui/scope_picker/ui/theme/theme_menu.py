@@ -9,21 +9,13 @@ that draws every platform's widgets from the palette alone, with the palettes of
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup, QPalette
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from scope_picker.ui.theme.choice import Theme
+
 THEME_KEY = "view/theme"
-
-
-class Theme(StrEnum):
-    """The choices of View > Theme, as saved in the settings."""
-
-    SYSTEM = "system"
-    LIGHT = "light"
-    DARK = "dark"
 
 
 class ThemeMenu(QMenu):
