@@ -38,7 +38,8 @@ from scope_picker.ui.picker.pick_reasons import NOTHING_PICKED_TEXT
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
-from scope_picker.ui.window.main_window import PLAN_KEYS, MainWindow
+from scope_picker.ui.window.main_window import MainWindow
+from scope_picker.ui.window.window_settings import PLAN_KEYS
 
 pytestmark = pytest.mark.gui
 

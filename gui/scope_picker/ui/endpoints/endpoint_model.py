@@ -45,7 +45,6 @@ _ANSWERED_ROLES = frozenset(
 """The roles this model has data for: each cell's items hold these roles' values."""
 
 
-
 @dataclass(frozen=True)
 class EndpointRow:
     """One listed endpoint: its coverage, or None when it needs no scope and none concerns it."""
@@ -89,8 +88,6 @@ class EndpointRow:
             lines.append("Covered by the ticked scopes.")
         lines += endpoint_facts(endpoint)
         return "\n".join(lines)
-
-
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,9 @@
-"""The main window: tick scopes, see what they unlock and what users are asked, copy the string."""
+"""The main window: tick scopes, see what they unlock and what users are asked, copy the string.
+
+This module assembles the window from the features under ``ui/`` and wires them to the one
+``Selection``; its actions and menus (``actions``), saved settings (``window_settings``) and
+the edits of the selection (``edits``) live beside it.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +11,13 @@ from collections.abc import Callable, Mapping
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPushButton,
+    QMenu,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -28,24 +30,16 @@ from scope_picker import APP_NAME
 from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
-from scope_picker.core.presets import Preset, presets
-from scope_picker.core.saved_selection import (
-    CHOICES,
-    OPTIONAL,
-    PICKED,
-    restore_plan,
-    restore_scopes,
-    saved_plan,
-    saved_value,
-)
-from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
 from scope_picker.core.selection import Selection
-from scope_picker.core.selection_history import SelectionHistory
 from scope_picker.ui.consent.consent_view import ConsentView
 from scope_picker.ui.endpoints.endpoint_view import EndpointPanel
-from scope_picker.ui.paste.scope_import import ImportReport, import_outcome
-from scope_picker.ui.presets.presets_menu import presets_menu
+from scope_picker.ui.paste.scope_import import ImportReport
 from scope_picker.ui.scope_string.copy_format import CopyFormatBox
+from scope_picker.ui.scope_string.scope_string_row import (
+    make_copy_button,
+    make_scope_string_field,
+    scope_string_row,
+)
 from scope_picker.ui.scopes.scope_details import ScopeDetails
 from scope_picker.ui.scopes.scope_tree_model import (
     DESCRIPTION_COLUMN,
@@ -53,51 +47,38 @@ from scope_picker.ui.scopes.scope_tree_model import (
     SCOPE_NAME_ROLE,
     ScopeTreeModel,
 )
-from scope_picker.ui.search.search_bar import SearchBar, find_keys
+from scope_picker.ui.search.search_bar import SearchBar
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
-from scope_picker.ui.shared.clipboard import copy_text
-from scope_picker.ui.shared.doc_links import OpenDocumentationAction, open_documentation
+from scope_picker.ui.shared.doc_links import open_documentation
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.widgets import describe, set_up_checklist
-from scope_picker.ui.shared.wording import plural
 from scope_picker.ui.theme.theme_menu import ThemeMenu
+from scope_picker.ui.window.actions import (
+    AUTHORIZE_SHORTCUT,
+    COVERAGE_SHORTCUT,
+    PICKER_SHORTCUT,
+    make_copy_action,
+    make_history_actions,
+    make_import_actions,
+    make_menus,
+    make_quit_action,
+    make_scope_documentation_action,
+    make_tab_actions,
+)
+from scope_picker.ui.window.edits import SelectionEdits
+from scope_picker.ui.window.window_settings import (
+    SPLITTER_KEYS,
+    restore_window_settings,
+    save_window_settings,
+)
 
 if TYPE_CHECKING:
     from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
-    from scope_picker.ui.paste.import_dialog import ImportDialog
     from scope_picker.ui.picker.endpoint_picker import EndpointPicker
 
-GEOMETRY_KEY = "window/geometry"
-SPLITTER_KEYS = ("window/mainSplitter", "window/leftSplitter", "window/rightSplitter")
-SCOPES_KEY = "selection/scopes"
-PLAN_KEYS = {PICKED: "picker/endpoints", CHOICES: "picker/choices", OPTIONAL: "picker/optional"}
-"""Where the endpoint picks are saved, by the name ``saved_plan`` gives each text."""
-SHOW_PUBLIC_KEY = "endpoints/showPublic"
-
-COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
-AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
-COVERAGE_SHORTCUT = QKeySequence("Ctrl+E")
-PICKER_SHORTCUT = QKeySequence("Ctrl+K")
-IMPORT_SHORTCUT = QKeySequence("Ctrl+Shift+V")
 DEFAULT_SIZE = (1200, 760)
 DEFAULT_SCOPES_WIDTH = 420
 MESSAGE_TIMEOUT_MS = 8000
-NOTHING_TO_COPY = "Nothing to copy: no scope is ticked"
-NO_CLIPBOARD = "Could not copy: no clipboard is available; select the scope string instead"
-NOTHING_TO_PASTE = "Nothing to paste: the clipboard holds no text"
-
-
-class ScopeStringField(QLineEdit):
-    """The read-only scope string; the standard Copy key copies all of it, like the button."""
-
-    copy_requested = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.matches(QKeySequence.StandardKey.Copy):
-            event.accept()
-            self.copy_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +90,9 @@ class MainWindow(QMainWindow):
     damaged there is ignored and named in the status bar.
     """
 
+    presets_menu: QMenu
+    """The Presets menu, set by ``make_menus``."""
+
     def __init__(
         self,
         catalogue: Catalogue,
@@ -119,16 +103,20 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self._catalogue = catalogue
-        self._selection = selection
+        self.catalogue = catalogue
         self._settings = settings
         self.adapter = SelectionAdapter(selection, self)
-        self.history = SelectionHistory(selection)
+        self.import_report = ImportReport()
+        self.copy_format = CopyFormatBox(settings)
+        self.edits = SelectionEdits(
+            catalogue, selection, self.copy_format, self.import_report, self
+        )
+        self.edits.message.connect(self.show_message)
 
-        self.undo_action, self.redo_action = self._make_history_actions()
-        self.copy_action = self._make_copy_action()
-        self.quit_action = self._make_quit_action()
-        self.paste_action, self.import_action, self.find_action = self._make_import_actions()
+        self.undo_action, self.redo_action = make_history_actions(self)
+        self.copy_action = make_copy_action(self)
+        self.quit_action = make_quit_action(self)
+        self.paste_action, self.import_action, self.find_action = make_import_actions(self)
         self.scope_model = ScopeTreeModel(self.adapter, self)
         self.scope_proxy = CheckFilterProxy(self.scope_model, self)
         self.scope_tree = self._make_scope_tree()
@@ -148,28 +136,29 @@ class MainWindow(QMainWindow):
             "What Spotify's consent screen will ask your app's users",
         )
         self._authorize: AuthorizePanel | None = None
-        self._plan = EndpointPlan(catalogue)
+        self.plan = EndpointPlan(catalogue)
         self._picker: EndpointPicker | None = None
         self.search = SearchBar()
-        self.import_report = ImportReport()
-        self.scope_string = self._make_scope_string()
-        self.copy_button = self._make_copy_button()
-        self.copy_format = CopyFormatBox(settings)
+        copy_keys = self.copy_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.scope_string = make_scope_string_field(copy_keys)
+        self.scope_string.copy_requested.connect(self.edits.copy_scope_string)
+        self.copy_button = make_copy_button(copy_keys)
+        self.copy_button.clicked.connect(self.edits.copy_scope_string)
 
         self.main_splitter, self.left_splitter, self.right_splitter = self._lay_out()
         self.show_coverage_action, self.show_authorize_action, self.show_picker_action = (
-            self._make_tab_actions()
+            make_tab_actions(self)
         )
-        self._splitters: Mapping[str, QSplitter] = dict(
+        self.splitters: Mapping[str, QSplitter] = dict(
             zip(
                 SPLITTER_KEYS,
                 (self.main_splitter, self.left_splitter, self.right_splitter),
                 strict=True,
             )
         )
-        self.scope_documentation_action = self._make_scope_documentation_action()
+        self.scope_documentation_action = make_scope_documentation_action(self)
         self.theme_menu = ThemeMenu(settings, self)
-        self._make_menus()
+        make_menus(self)
         self._set_tab_order()
         for request in (
             self.scope_documentation_action.requested,
@@ -182,104 +171,21 @@ class MainWindow(QMainWindow):
         self.adapter.changed.connect(self._show_scope_string)
         # With endpoints picked, a tick can flag the current scope in the details.
         self.adapter.changed.connect(
-            lambda _coverage: self._refresh_details() if self._plan.picked else None
+            lambda _coverage: self._refresh_details() if self.plan.picked else None
         )
         self.search.query_changed.connect(self._search)
-        self.scope_model.show_plan(self._plan)
+        self.scope_model.show_plan(self.plan)
         self._show_scope_string(selection.coverage)
-        self.history.subscribe(self._show_history_state)
+        self.edits.history.subscribe(self._show_history_state)
         self._restore_settings()
-        self.history.forget()  # the restored selection is where this session starts
+        self.edits.history.forget()  # the restored selection is where this session starts
 
     # --- building -------------------------------------------------------------------------
 
-    def _make_history_actions(self) -> tuple[QAction, QAction]:
-        """Edit > Undo and Redo: take back (or make again) the last change to the ticks.
-
-        Text fields keep the same keys for their own text, as they keep Paste.
-        """
-        undo = QAction("&Undo", self)
-        undo.setObjectName("undoAction")
-        undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        undo.setStatusTip("Take back the last change to the ticked scopes")
-        undo.triggered.connect(self.undo)
-        redo = QAction("&Redo", self)
-        redo.setObjectName("redoAction")
-        redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-        redo.setStatusTip("Make the last undone change to the ticked scopes again")
-        redo.triggered.connect(self.redo)
-        for action in (undo, redo):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(action.statusTip())
-            action.setEnabled(False)
-            self.addAction(action)
-        return undo, redo
-
-    def _make_copy_action(self) -> QAction:
-        action = QAction("&Copy Scope String", self)
-        action.setObjectName("copyScopeStringAction")
-        action.setShortcut(COPY_SHORTCUT)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip("Copy the scope string to the clipboard")
-        action.setStatusTip("Copy the scope string to the clipboard")
-        action.triggered.connect(self.copy_scope_string)
-        self.addAction(action)
-        return action
-
-    def _make_quit_action(self) -> QAction:
-        action = QAction("&Quit", self)
-        action.setObjectName("quitAction")
-        # Windows has no standard Quit key; Ctrl+Q is what users of this app expect there too.
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
-        action.setShortcuts(keys)
-        action.setToolTip("Quit Scope Picker")
-        action.setStatusTip("Quit Scope Picker")
-        action.triggered.connect(self.close)
-        self.addAction(action)
-        return action
-
-    def _make_scope_documentation_action(self) -> OpenDocumentationAction:
-        """Help > Scope Documentation (F1), also the scope list's context menu."""
-        action = OpenDocumentationAction(
-            "Scope &Documentation",
-            self.scope_tree,
-            self._scope_documentation_url,
-            QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents),
-            Qt.ShortcutContext.WindowShortcut,
-        )
-        action.setObjectName("scopeDocumentationAction")
-        action.setStatusTip("Open the current scope on Spotify's Scopes page in your browser")
-        return action
-
-    def _scope_documentation_url(self, index: QModelIndex | QPersistentModelIndex) -> str:
+    def scope_documentation_url(self, index: QModelIndex | QPersistentModelIndex) -> str:
         """The current scope's place on the Scopes page; the page itself for a category."""
         name = index.data(SCOPE_NAME_ROLE)  # a role, not scope_at: views may sort or filter
-        return self._catalogue.scope(name).documentation_url if name else SCOPES_PAGE_URL
-
-    def _make_import_actions(self) -> tuple[QAction, QAction, QAction]:
-        """Paste (the standard key, when no text field takes it), Import… and Find."""
-        paste = QAction("&Paste Scope String", self)
-        paste.setObjectName("pasteScopeStringAction")
-        paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
-        paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        paste.setToolTip("Select the scopes in the clipboard's text, replacing the ticked ones")
-        paste.setStatusTip(paste.toolTip())
-        paste.triggered.connect(self.paste_scope_string)
-        imports = QAction("&Import Scope String…", self)
-        imports.setObjectName("importScopeStringAction")
-        imports.setShortcut(IMPORT_SHORTCUT)
-        imports.setToolTip("Paste a scope string into a box, see what it holds, then select it")
-        imports.setStatusTip(imports.toolTip())
-        imports.triggered.connect(self.open_import_dialog)
-        find = QAction("&Find…", self)
-        find.setObjectName("findAction")
-        find.setShortcut(find_keys())
-        find.setToolTip("Search the scopes and endpoints")
-        find.setStatusTip(find.toolTip())
-        find.triggered.connect(self._focus_search)
-        for action in (paste, imports, find):
-            self.addAction(action)
-        return paste, imports, find
+        return self.catalogue.scope(name).documentation_url if name else SCOPES_PAGE_URL
 
     def _make_scope_tree(self) -> QTreeView:
         tree = QTreeView()
@@ -302,33 +208,6 @@ class MainWindow(QMainWindow):
         tree.resizeColumnToContents(NAME_COLUMN)
         tree.selectionModel().currentChanged.connect(self._show_details)
         return tree
-
-    def _make_scope_string(self) -> ScopeStringField:
-        field = ScopeStringField()
-        field.setObjectName("scopeString")
-        field.setAccessibleName("Scope string")
-        field.setReadOnly(True)
-        field.setPlaceholderText("Tick scopes to build the scope string")
-        field.setToolTip(
-            "The scope parameter for Spotify's authorize URL: single spaces, catalogue order. "
-            f"{self._shortcut_text()} or the Copy key copies all of it"
-        )
-        field.copy_requested.connect(self.copy_scope_string)
-        return field
-
-    def _make_copy_button(self) -> QPushButton:
-        button = QPushButton("&Copy")
-        describe(
-            button,
-            "copyScopeStringButton",
-            "Copy scope string",
-            f"Copy the scope string to the clipboard ({self._shortcut_text()})",
-        )
-        button.clicked.connect(self.copy_scope_string)
-        return button
-
-    def _shortcut_text(self) -> str:
-        return self.copy_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     def _lay_out(self) -> tuple[QSplitter, QSplitter, QSplitter]:
         left = QSplitter(Qt.Orientation.Vertical)
@@ -388,45 +267,16 @@ class MainWindow(QMainWindow):
         for splitter in (left, right, main):
             splitter.setChildrenCollapsible(False)
 
-        string_label = QLabel("Scope st&ring:")
-        string_label.setBuddy(self.scope_string)
-        strip = QHBoxLayout()
-        strip.addWidget(string_label)
-        strip.addWidget(self.scope_string, 1)
-        strip.addWidget(self.copy_button)
-        format_label = QLabel("as")
-        format_label.setBuddy(self.copy_format)
-        strip.addWidget(format_label)
-        strip.addWidget(self.copy_format)
-
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.search)
         layout.addWidget(self.import_report)
         layout.addWidget(main, 1)
-        layout.addLayout(strip)
+        layout.addLayout(scope_string_row(self.scope_string, self.copy_button, self.copy_format))
         self.setCentralWidget(central)
         return main, left, right
 
-    def _make_tab_actions(self) -> tuple[QAction, QAction, QAction]:
-        actions = []
-        for index, (text, name, shortcut) in enumerate(
-            [
-                ("&Endpoints and Consent", "showCoverageAction", COVERAGE_SHORTCUT),
-                ("&Authorization URL", "showAuthorizeAction", AUTHORIZE_SHORTCUT),
-                ("&Pick Endpoints", "showPickerAction", PICKER_SHORTCUT),
-            ]
-        ):
-            action = QAction(text, self)
-            action.setObjectName(name)
-            action.setShortcut(shortcut)
-            action.setStatusTip(f"Show {text.replace('&', '').lower()}")
-            action.triggered.connect(lambda _=False, tab=index: self._show_tab(tab))
-            self.addAction(action)
-            actions.append(action)
-        return actions[0], actions[1], actions[2]
-
-    def _show_tab(self, index: int) -> None:
+    def show_tab(self, index: int) -> None:
         self.right_tabs.setCurrentIndex(index)
         targets: tuple[Callable[[], QWidget], ...] = (
             lambda: self.endpoints.view,
@@ -443,16 +293,13 @@ class MainWindow(QMainWindow):
         about 15 ms (tests/benchmarks/bench.py measures cold starts).
         """
         if self._authorize is None:
-            from scope_picker.ui.authorize.authorize_panel import (
-                AuthorizePanel,  # deferred: see above
-            )
+            # deferred: see above
+            from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
 
             panel = AuthorizePanel(self._settings)
-            panel.set_scopes(self._selection.scopes)
+            panel.set_scopes(self.adapter.selection.scopes)
             self.adapter.changed.connect(lambda coverage: panel.set_scopes(coverage.scopes))
-            panel.status_message.connect(
-                lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
-            )
+            panel.status_message.connect(self.show_message)
             self._authorize_area.setWidget(panel)
             self._authorize = panel
         return self._authorize
@@ -469,12 +316,10 @@ class MainWindow(QMainWindow):
         if self._picker is None:
             from scope_picker.ui.picker.endpoint_picker import EndpointPicker  # deferred: see above
 
-            picker = EndpointPicker(self.adapter, self._plan)
+            picker = EndpointPicker(self.adapter, self.plan)
             if self.search.query:
                 picker.set_search(self.search.query)
-            picker.status_message.connect(
-                lambda message: self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
-            )
+            picker.status_message.connect(self.show_message)
             picker.model.plan_changed.connect(self._show_plan)
             self._replace_picker_placeholder(picker)
             for first, second in pairwise(
@@ -506,45 +351,6 @@ class MainWindow(QMainWindow):
         elif page is self._picker_placeholder:
             self.picker  # noqa: B018 (builds the page)
 
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.copy_action)
-        edit_menu.addAction(self.paste_action)
-        edit_menu.addAction(self.import_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addAction(self.show_coverage_action)
-        view_menu.addAction(self.show_authorize_action)
-        view_menu.addAction(self.show_picker_action)
-        view_menu.addSeparator()
-        view_menu.addMenu(self.theme_menu)
-        self.presets_menu = presets_menu(
-            "Prese&ts", presets(self._catalogue), self.apply_preset, self
-        )
-        self.menuBar().addMenu(self.presets_menu)
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self.scope_documentation_action)
-        help_menu.addSeparator()
-        about = help_menu.addAction("&About Scope Picker")
-        about.setObjectName("aboutAction")
-        about.setStatusTip("Versions, the catalogue's sources and dates, licence")
-        about.triggered.connect(self._show_about)
-        about_qt = help_menu.addAction("About &Qt")
-        about_qt.setObjectName("aboutQtAction")
-        about_qt.setStatusTip("The Qt version Scope Picker runs on")
-        about_qt.triggered.connect(QApplication.aboutQt)
-
-    def _show_about(self) -> None:
-        from scope_picker.ui.about.about import show_about  # deferred: only this menu item uses it
-
-        show_about(self, self._catalogue)
-
     def _set_tab_order(self) -> None:
         chain = [
             self.search.field,
@@ -563,80 +369,16 @@ class MainWindow(QMainWindow):
 
     # --- behaviour ------------------------------------------------------------------------
 
-    def copy_scope_string(self) -> None:
-        """Copy the ticked scopes in the chosen format and say so in the status bar."""
-        scopes = self._selection.scopes
-        if not scopes:
-            self.statusBar().showMessage(NOTHING_TO_COPY, MESSAGE_TIMEOUT_MS)
-            return
-        fmt = self.copy_format.current_format()
-        if copy_text(format_scopes(scopes, fmt)):
-            shape = "" if fmt is CopyFormat.SPACE else f" as {fmt.label}"
-            self.statusBar().showMessage(
-                f"Copied {plural(len(scopes), 'scope')}{shape}", MESSAGE_TIMEOUT_MS
-            )
-        else:
-            self.statusBar().showMessage(NO_CLIPBOARD, MESSAGE_TIMEOUT_MS)
-
-    def _open_documentation(self, url: str) -> None:
-        self.statusBar().showMessage(open_documentation(url), MESSAGE_TIMEOUT_MS)
-
-    def paste_scope_string(self) -> None:
-        """Select the scopes in the clipboard's text (the Paste key outside text fields)."""
-        text = QGuiApplication.clipboard().text()
-        if not text.strip():
-            self.statusBar().showMessage(NOTHING_TO_PASTE, MESSAGE_TIMEOUT_MS)
-            return
-        self.import_scope_text(text, "clipboard")
-
-    def open_import_dialog(self) -> ImportDialog:
-        """Open the Import box; accepting it selects what it holds."""
-        from scope_picker.ui.paste.import_dialog import ImportDialog  # deferred: see import_dialog
-
-        dialog = ImportDialog(self._catalogue, self)
-        dialog.accepted.connect(lambda: self.import_scope_text(dialog.text(), "imported text"))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def import_scope_text(self, text: str, source: str) -> None:
-        """Replace the selection with the known scopes in ``text``; report every problem."""
-        parsed = parse_scopes(self._catalogue, text)
-        if parsed.known:
-            self._selection.replace(parsed.known)
-        headline, problems = import_outcome(parsed, source)
-        self.statusBar().showMessage(headline, MESSAGE_TIMEOUT_MS)
-        if problems:
-            self.import_report.show_report(headline, problems)
-        else:
-            self.import_report.dismiss()
-
-    def undo(self) -> None:
-        """Go back to the ticks before the last change, and say where that leaves them."""
-        if self.history.undo():
-            self._show_ticked("Undone")
-
-    def redo(self) -> None:
-        """Make the last undone change again."""
-        if self.history.redo():
-            self._show_ticked("Redone")
-
-    def _show_ticked(self, what: str) -> None:
-        count = plural(len(self._selection.scopes), "scope")
-        self.statusBar().showMessage(f"{what}: {count} ticked", MESSAGE_TIMEOUT_MS)
+    def show_message(self, message: str) -> None:
+        """Say something in the status bar for a few seconds."""
+        self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
 
     def _show_history_state(self) -> None:
-        self.undo_action.setEnabled(self.history.can_undo)
-        self.redo_action.setEnabled(self.history.can_redo)
+        self.undo_action.setEnabled(self.edits.history.can_undo)
+        self.redo_action.setEnabled(self.edits.history.can_redo)
 
-    def apply_preset(self, preset: Preset) -> None:
-        """Replace the selection with a preset's scopes, as one change."""
-        self._selection.replace(preset.scopes)
-        self.statusBar().showMessage(
-            f"Preset {preset.name}: {plural(len(preset.scopes), 'scope')} ticked, "
-            "replacing the previous selection",
-            MESSAGE_TIMEOUT_MS,
-        )
+    def _open_documentation(self, url: str) -> None:
+        self.show_message(open_documentation(url))
 
     def show_scope(self, name: str) -> None:
         """Make the named scope the current row, ending a search that hides it."""
@@ -654,7 +396,7 @@ class MainWindow(QMainWindow):
             return
         super().keyPressEvent(event)
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self.search.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.field.selectAll()
 
@@ -667,7 +409,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_plan(self) -> None:
-        self.scope_model.show_plan(self._plan)
+        self.scope_model.show_plan(self.plan)
         self._refresh_details()
 
     def _refresh_details(self) -> None:
@@ -687,7 +429,7 @@ class MainWindow(QMainWindow):
         else:
             self.details.show_scope(
                 scope,
-                self._plan.explain(scope.name),
+                self.plan.explain(scope.name),
                 flagged=self.scope_model.is_unneeded(scope.name),
             )
 
@@ -695,14 +437,7 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         """Remember geometry, pane sizes, the ticks, the endpoint picks and the public toggle."""
-        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        for key, splitter in self._splitters.items():
-            self._settings.setValue(key, splitter.saveState())
-        self._settings.setValue(SCOPES_KEY, saved_value(self._selection.scopes))
-        for name, text in saved_plan(self._plan).items():
-            self._settings.setValue(PLAN_KEYS[name], text)
-        self._settings.setValue(SHOW_PUBLIC_KEY, self.endpoints.show_public.isChecked())
-        self._settings.sync()
+        save_window_settings(self, self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
@@ -710,47 +445,11 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         """Restore what the last run saved; name whatever had to be ignored."""
-        ignored: list[str] = []
         self._resize_to_default()
         self._size_panes_to_default()
-        if not _restore_bytes(self._settings.value(GEOMETRY_KEY), self.restoreGeometry):
-            ignored.append("the window size and position")
-        unrestored_panes = [
-            key
-            for key, splitter in self._splitters.items()
-            if not _restore_bytes(self._settings.value(key), splitter.restoreState)
-        ]
-        if unrestored_panes:
-            ignored.append("the pane sizes")
-        if self.theme_menu.ignored_saved_theme:
-            ignored.append("the theme")
-        copy_format_note = self.copy_format.restore()
-        if copy_format_note:
-            ignored.append(copy_format_note)
-        show_public = _saved_flag(self._settings.value(SHOW_PUBLIC_KEY, False))
-        if show_public is None:
-            ignored.append("whether to show the endpoints that need no scope")
-        else:
-            self.endpoints.show_public.setChecked(show_public)
-        stored_scopes = self._settings.value(SCOPES_KEY)
-        if stored_scopes is not None:
-            restored = restore_scopes(self._catalogue, stored_scopes)
-            self._selection.replace(restored.scopes)
-            if restored.ignored:
-                ignored.append(restored.ignored)
-        # The picks come back as they were left, without replacing the ticks restored above:
-        # scopes ticked by hand after picking stay ticked (and flagged if nothing needs them).
-        stored_plan = {name: self._settings.value(key) for name, key in PLAN_KEYS.items()}
-        plan_note = restore_plan(self._plan, stored_plan)
-        if plan_note:
-            ignored.append(plan_note)
-        if self._plan.picked:
+        ignored = restore_window_settings(self, self._settings)
+        if self.plan.picked:
             self._show_plan()
-        # An INI file is parsed section by section as keys are looked up, so a damaged file
-        # can look fine to the reads above; listing every key parses all of it.
-        self._settings.allKeys()
-        if self._settings.status() is not QSettings.Status.NoError:
-            ignored.append("the settings file (damaged or unreadable)")
         if ignored:
             self.statusBar().showMessage("Ignored saved settings: " + "; ".join(ignored))
 
@@ -764,27 +463,6 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         width, height = DEFAULT_SIZE
         self.resize(min(width, available.width()), min(height, available.height()))
-
-
-def _saved_flag(value: object) -> bool | None:
-    """A saved yes or no: INI files give back ``"true"`` or ``"false"``; None for else."""
-    if isinstance(value, bool):
-        return value
-    if value in ("true", "false"):
-        return value == "true"
-    return None
-
-
-def _restore_bytes(value: object, restore: Callable[[QByteArray], bool]) -> bool:
-    """Hand saved Qt state to ``restore``; False when it is not bytes or Qt rejects it.
-
-    Nothing saved (None) counts as restored: a first run has nothing to complain about.
-    """
-    if value is None:
-        return True
-    if isinstance(value, bytes):
-        value = QByteArray(value)
-    return isinstance(value, QByteArray) and restore(value)
 
 
 def _pane(heading: str, widget: QWidget, buddy: QWidget | None = None) -> QWidget:
