@@ -14,14 +14,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
-    QLabel,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QSplitter,
-    QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,21 +37,17 @@ from scope_picker.ui.scope_string.scope_string_row import (
 )
 from scope_picker.ui.scopes.scope_details import ScopeDetails
 from scope_picker.ui.scopes.scope_tree_model import (
-    DESCRIPTION_COLUMN,
-    NAME_COLUMN,
     SCOPE_NAME_ROLE,
     ScopeTreeModel,
 )
+from scope_picker.ui.scopes.scope_tree_view import make_scope_tree
 from scope_picker.ui.search.search_bar import SearchBar
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.shared.doc_links import open_documentation
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
-from scope_picker.ui.shared.widgets import describe, set_up_checklist
+from scope_picker.ui.shared.widgets import describe
 from scope_picker.ui.theme.theme_menu import ThemeMenu
 from scope_picker.ui.window.actions import (
-    AUTHORIZE_SHORTCUT,
-    COVERAGE_SHORTCUT,
-    PICKER_SHORTCUT,
     make_copy_action,
     make_history_actions,
     make_import_actions,
@@ -66,6 +57,7 @@ from scope_picker.ui.window.actions import (
     make_tab_actions,
 )
 from scope_picker.ui.window.edits import SelectionEdits
+from scope_picker.ui.window.layout import make_right_tabs, pane
 from scope_picker.ui.window.window_settings import (
     SPLITTER_KEYS,
     restore_window_settings,
@@ -119,7 +111,8 @@ class MainWindow(QMainWindow):
         self.paste_action, self.import_action, self.find_action = make_import_actions(self)
         self.scope_model = ScopeTreeModel(self.adapter, self)
         self.scope_proxy = CheckFilterProxy(self.scope_model, self)
-        self.scope_tree = self._make_scope_tree()
+        self.scope_tree = make_scope_tree(self.scope_proxy)
+        self.scope_tree.selectionModel().currentChanged.connect(self._show_details)
         self.details = ScopeDetails(catalogue)
         describe(
             self.details,
@@ -187,76 +180,23 @@ class MainWindow(QMainWindow):
         name = index.data(SCOPE_NAME_ROLE)  # a role, not scope_at: views may sort or filter
         return self.catalogue.scope(name).documentation_url if name else SCOPES_PAGE_URL
 
-    def _make_scope_tree(self) -> QTreeView:
-        tree = QTreeView()
-        describe(
-            tree,
-            "scopeTree",
-            "Scopes",
-            "Tick the scopes your app asks for (Space ticks the current row); "
-            "ticking a category ticks all its scopes (while searching, those shown)",
-        )
-        tree.setModel(self.scope_proxy)
-        set_up_checklist(tree)
-        tree.expandAll()
-        header = tree.header()
-        header.setStretchLastSection(True)
-        # Names never change, so the name column is sized to them once: in ResizeToContents
-        # mode Qt would measure every row again on each tick (tests/benchmarks/bench.py).
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(DESCRIPTION_COLUMN, QHeaderView.ResizeMode.Interactive)
-        tree.resizeColumnToContents(NAME_COLUMN)
-        tree.selectionModel().currentChanged.connect(self._show_details)
-        return tree
-
     def _lay_out(self) -> tuple[QSplitter, QSplitter, QSplitter]:
         left = QSplitter(Qt.Orientation.Vertical)
         left.setObjectName("leftSplitter")
-        left.addWidget(_pane("&Scopes", self.scope_tree))
-        left.addWidget(_pane("&Details", self.details))
+        left.addWidget(pane("&Scopes", self.scope_tree))
+        left.addWidget(pane("&Details", self.details))
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.setObjectName("rightSplitter")
-        right.addWidget(_pane("End&points", self.endpoints, buddy=self.endpoints.view))
-        right.addWidget(_pane("C&onsent screen preview", self.consent))
+        right.addWidget(pane("End&points", self.endpoints, buddy=self.endpoints.view))
+        right.addWidget(pane("C&onsent screen preview", self.consent))
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
 
-        authorize = QScrollArea()
-        authorize.setObjectName("authorizeScrollArea")
-        authorize.setWidgetResizable(True)
-        authorize.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        authorize.setFrameShape(QScrollArea.Shape.NoFrame)
-        # Tab goes straight to the panel's fields; the area scrolls to whichever has focus.
-        authorize.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.right_tabs = QTabWidget()
-        describe(
-            self.right_tabs,
-            "rightTabs",
-            "Coverage, authorization URL and endpoint picker",
-            f"What the scopes unlock ({COVERAGE_SHORTCUT.toString()}), the authorization "
-            f"URL built from them ({AUTHORIZE_SHORTCUT.toString()}) and the endpoints your "
-            f"app calls, to pick the scopes from ({PICKER_SHORTCUT.toString()})",
-        )
-        self.right_tabs.addTab(right, "Endpoints and consent")
-        self.right_tabs.addTab(authorize, "Authorization URL")
-        self._authorize_area = authorize
-        # An empty page stands in for the picker until it is built (see ``picker``).
-        self._picker_placeholder = QWidget()
-        self._picker_placeholder.setObjectName("endpointPickerPlaceholder")
+        self.right_tabs, self._authorize_area, self._picker_placeholder = make_right_tabs(right)
         self.right_tabs.currentChanged.connect(self._build_tab_when_shown)
-        self.right_tabs.addTab(self._picker_placeholder, "Pick endpoints")
-        # Three tabs in a narrow window: shorten their titles rather than hide one.
-        self.right_tabs.setElideMode(Qt.TextElideMode.ElideRight)
-        tab_bar = self.right_tabs.tabBar()
-        describe(
-            tab_bar,
-            "rightTabBar",
-            "Right-hand pages",
-            self.right_tabs.toolTip(),
-        )
 
         main = QSplitter(Qt.Orientation.Horizontal)
         main.setObjectName("mainSplitter")
@@ -463,18 +403,3 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         width, height = DEFAULT_SIZE
         self.resize(min(width, available.width()), min(height, available.height()))
-
-
-def _pane(heading: str, widget: QWidget, buddy: QWidget | None = None) -> QWidget:
-    """A heading over a widget; the heading's mnemonic moves focus to ``buddy`` (or the widget)."""
-    label = QLabel(heading)
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.setBuddy(buddy or widget)
-    pane = QWidget()
-    layout = QVBoxLayout(pane)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(label)
-    layout.addWidget(widget)
-    return pane
