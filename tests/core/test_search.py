@@ -83,6 +83,15 @@ def test_scopes_are_found_by_consent_wording_notes_category_and_endpoint_path(
     assert scopes_found("no-such-word") == set()
 
 
+def test_scopes_are_found_by_their_endpoints_names(catalogue: Catalogue) -> None:
+    def scopes_found(query: str) -> set[str]:
+        return {s.name for s in catalogue.scopes if found(query, scope_search_key(catalogue, s))}
+
+    # "Skip To Next" and "Skip To Previous" need user-modify-playback-state, and only it.
+    assert scopes_found("skip") == {"user-modify-playback-state"}
+    assert "user-read-currently-playing" in scopes_found("get currently playing track")
+
+
 def test_endpoints_are_found_by_name_path_id_scope_and_deprecation(catalogue: Catalogue) -> None:
     def endpoints_found(query: str) -> set[str]:
         return {e.id for e in catalogue.endpoints if found(query, endpoint_search_key(e))}

@@ -107,7 +107,7 @@ def test_a_search_before_the_picker_is_built_counts_and_filters_its_endpoints(
 ) -> None:
     window.search.field.setText("/me/player/queue")
     assert window.findChildren(EndpointPicker) == [window.picker]  # built by the search
-    assert window.search.count.text() == "3 scopes, 2 endpoints match"
+    assert window.search.count.text() == "3 scopes in Scopes, 2 endpoints in Pick endpoints"
     assert window.picker.proxy.visible_leaf_count() == 2
 
 

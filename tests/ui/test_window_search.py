@@ -58,10 +58,19 @@ def test_typing_filters_scopes_and_endpoints_and_counts_them(window: MainWindow)
     endpoints = shown(window.picker.proxy)
     assert "Get Playback State" in endpoints
     assert "Get Album" not in endpoints
-    assert window.search.count.text() == (f"2 scopes, {len(endpoints)} endpoints match")
+    assert window.search.count.text() == (
+        f"2 scopes in Scopes, {len(endpoints)} endpoints in Pick endpoints"
+    )
     # A matching group shows all its rows.
     window.search.field.setText("spotify connect")
     assert len(shown(window.scope_proxy)) == 3
+
+
+def test_a_search_by_endpoint_name_finds_its_scopes_and_says_where(window: MainWindow) -> None:
+    window.search.field.setText("skip")
+    assert shown(window.scope_proxy, SCOPE_NAME_ROLE) == ["user-modify-playback-state"]
+    assert shown(window.picker.proxy) == ["Skip To Next", "Skip To Previous"]
+    assert window.search.count.text() == "1 scope in Scopes, 2 endpoints in Pick endpoints"
 
 
 @pytest.mark.parametrize("query", ["user's email", "USER\u2019S EMAIL", "real email"])

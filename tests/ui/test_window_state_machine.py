@@ -251,7 +251,7 @@ class WindowActions(RuleBasedStateMachine):
             assert category.data(CHECK) == _state(checked)  # the box stands for the rows shown
         else:
             count = window.search.count.text()
-            assert count == "nothing matches" or count.startswith("0 scopes, "), count
+            assert count == "nothing matches" or count.startswith("0 scopes in Scopes, "), count
         if data.draw(st.booleans()):
             QTest.keyClick(window, Qt.Key.Key_Escape)
         else:

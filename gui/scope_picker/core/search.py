@@ -39,15 +39,17 @@ def search_pattern(query: str) -> str:
 
 def scope_search_key(catalogue: Catalogue, scope: Scope) -> str:
     """A scope is found by its name, description, consent wording, notes, category and the
-    method and path of every endpoint it concerns (``/me/player`` finds the player scopes)."""
-    labels = (e.label for e in catalogue.endpoints_for_scope(scope.name) if e.path)
+    names, method and path of every endpoint it concerns (``/me/player`` and ``skip`` find
+    the player scopes)."""
+    endpoints = catalogue.endpoints_for_scope(scope.name)
     return search_key(
         scope.name,
         scope.description,
         scope.consent,
         *scope.note_texts,
         catalogue.category(scope.category).name,
-        *labels,
+        *(e.label for e in endpoints if e.path),
+        *(name for e in endpoints for name in (e.name, *e.page_names)),
     )
 
 

@@ -56,10 +56,14 @@ class SearchBar(QWidget):
         self.field.clear()
 
     def show_counts(self, scopes: int, endpoints: int) -> None:
-        """Say how much matches (nothing while no search is on)."""
+        """Say how much matches and where: scopes in the Scopes list, endpoints on the Pick
+        endpoints tab (nothing while no search is on)."""
         if not self.query.strip():
             self.count.clear()
         elif scopes == endpoints == 0:
             self.count.setText("nothing matches")
         else:
-            self.count.setText(f"{plural(scopes, 'scope')}, {plural(endpoints, 'endpoint')} match")
+            self.count.setText(
+                f"{plural(scopes, 'scope')} in Scopes, "
+                f"{plural(endpoints, 'endpoint')} in Pick endpoints"
+            )
