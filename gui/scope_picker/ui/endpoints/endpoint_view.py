@@ -222,6 +222,7 @@ class EndpointPanel(QWidget):
             "Enter or a double click opens the endpoint's reference page",
         )
         self.view.setUniformRowHeights(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut path keeps both ends
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

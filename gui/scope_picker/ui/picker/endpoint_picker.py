@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -18,15 +18,17 @@ from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.ui.picker.endpoint_picker_model import (
     NAME_COLUMN,
-    NOTES_COLUMN,
     REQUEST_COLUMN,
     EndpointPickerModel,
 )
 from scope_picker.ui.picker.pick_reasons import PickReasons
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
-from scope_picker.ui.shared.widgets import describe, set_up_checklist
+from scope_picker.ui.shared.widgets import describe, fit_columns, set_up_checklist
 from scope_picker.ui.shared.wording import plural
+
+NOTES_KEEP_CHARS = 14
+"""How much of the Notes column stays in sight when the page is narrow ("Premium only")."""
 
 REPLACES_TEXT = (
     "Tick the endpoints your app calls: the fewest scopes that cover them replace the "
@@ -108,15 +110,25 @@ class EndpointPicker(QWidget):
         self.proxy.set_search(query)
         if self._laid_out:
             self._open_groups()
+            self._fit_columns()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Laying out 125 rows costs more than the rest of the window: only when first shown.
         if not self._laid_out:
             self._laid_out = True
             self._open_groups()
-            for column in (NAME_COLUMN, REQUEST_COLUMN, NOTES_COLUMN):
-                self.view.resizeColumnToContents(column)
+            self._fit_columns()
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._laid_out and event.size().width() != event.oldSize().width():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Names and requests as wide as the rows shown need; Notes keep a few characters
+        in sight, requests eliding in the middle when the page is too narrow for all."""
+        fit_columns(self.view, (NAME_COLUMN, REQUEST_COLUMN), REQUEST_COLUMN, NOTES_KEEP_CHARS)
 
     def _open_groups(self) -> None:
         """Groups open, their titles across the row (a search re-creates the rows it hid)."""
@@ -135,9 +147,9 @@ class EndpointPicker(QWidget):
         )
         view.setModel(self.proxy)
         set_up_checklist(view)
-        # Sized to their texts once, when first shown: in ResizeToContents mode Qt would
-        # measure every row again on each change. A longer note later is elided; its tooltip
-        # has it whole.
+        # Sized to the rows shown when first shown and on each search (_fit_columns): in
+        # ResizeToContents mode Qt would measure every row again on each tick. A longer note
+        # is elided; its tooltip has it whole.
         view.header().setStretchLastSection(True)
         return view
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QScrollArea, QTreeView, QWidget
@@ -37,6 +39,24 @@ def set_up_checklist(view: QTreeView) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+
+def fit_columns(view: QTreeView, columns: Sequence[int], squeezable: int, keep_chars: int) -> None:
+    """Size ``columns`` to the rows shown now; the last column stretches over the rest.
+
+    When the window is too narrow for them all, ``squeezable`` (a column of paths) gives up
+    width, down to its header, so that ``keep_chars`` average characters of the last column
+    still show; its texts then elide in the middle, keeping both ends of a path.
+    """
+    view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    for column in columns:
+        view.resizeColumnToContents(column)
+    header = view.header()
+    others = sum(view.columnWidth(c) for c in columns if c != squeezable)
+    room = view.viewport().width() - others - view.fontMetrics().averageCharWidth() * keep_chars
+    narrowest = header.sectionSizeHint(squeezable)
+    if view.columnWidth(squeezable) > room:
+        view.setColumnWidth(squeezable, max(room, narrowest))
 
 
 MIN_WIDTH_CHARS = 20

@@ -37,6 +37,9 @@ from scope_picker.ui.scope_string.scope_string_row import (
 )
 from scope_picker.ui.scopes.scope_details import ScopeDetails
 from scope_picker.ui.scopes.scope_tree_model import (
+    NAME_COLUMN as SCOPE_NAME_COLUMN,
+)
+from scope_picker.ui.scopes.scope_tree_model import (
     SCOPE_NAME_ROLE,
     ScopeTreeModel,
 )
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         self._authorize: AuthorizePanel | None = None
         self.plan = EndpointPlan(catalogue)
         self._picker: EndpointPicker | None = None
+        self._flagged: tuple[str, ...] = ()  # the scopes flagged ⚠ when names were last fitted
         self.search = SearchBar()
         copy_keys = self.copy_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.scope_string = make_scope_string_field(copy_keys)
@@ -164,7 +168,7 @@ class MainWindow(QMainWindow):
         self.adapter.changed.connect(self._show_scope_string)
         # With endpoints picked, a tick can flag the current scope in the details.
         self.adapter.changed.connect(
-            lambda _coverage: self._refresh_details() if self.plan.picked else None
+            lambda _coverage: self._refresh_flags() if self.plan.picked else None
         )
         self.search.query_changed.connect(self._search)
         self.scope_model.show_plan(self.plan)
@@ -343,6 +347,7 @@ class MainWindow(QMainWindow):
     def _search(self, query: str) -> None:
         self.scope_proxy.set_search(query)
         self.scope_tree.expandAll()
+        self._fit_scope_names()
         self.picker.set_search(query)  # the first search builds the page: it counts the matches
         self.search.show_counts(
             self.scope_proxy.visible_leaf_count(), self.picker.proxy.visible_leaf_count()
@@ -350,7 +355,19 @@ class MainWindow(QMainWindow):
 
     def _show_plan(self) -> None:
         self.scope_model.show_plan(self.plan)
+        self._fit_scope_names()
         self._refresh_details()
+
+    def _refresh_flags(self) -> None:
+        """The details of the current scope, and the name column when a ⚠ came or went."""
+        self._refresh_details()
+        if self.scope_model.unneeded() != self._flagged:
+            self._fit_scope_names()
+
+    def _fit_scope_names(self) -> None:
+        """Names as wide as the rows shown need, a warning icon beside one included."""
+        self._flagged = self.scope_model.unneeded()
+        self.scope_tree.resizeColumnToContents(SCOPE_NAME_COLUMN)
 
     def _refresh_details(self) -> None:
         self._show_details(self.scope_tree.currentIndex(), QModelIndex())
