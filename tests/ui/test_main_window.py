@@ -272,6 +272,25 @@ def test_fits_a_small_screen(window: MainWindow) -> None:
     assert minimum.height() <= 600
 
 
+def test_the_first_window_frame_included_fits_the_screen(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    available = window.screen().availableGeometry()  # 800x600 offscreen
+    assert available.contains(window.frameGeometry()), (available, window.frameGeometry())
+    # A window manager's title bar comes on top of what the offscreen frame shows.
+    assert window.frameGeometry().height() + window.fontMetrics().height() <= available.height()
+
+
+def test_tab_titles_are_whole(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(640, 390)  # 1280x800 at QT_SCALE_FACTOR=2, less a title bar
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.right_tabs.tabBar()
+    for tab in range(bar.count()):
+        text = bar.tabText(tab).replace("&", "")
+        assert bar.tabRect(tab).width() > bar.fontMetrics().horizontalAdvance(text), text
+
+
 def test_settings_round_trip(
     qtbot: QtBot,
     window: MainWindow,

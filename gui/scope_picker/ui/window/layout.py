@@ -39,8 +39,9 @@ def make_right_tabs(coverage_page: QWidget) -> tuple[QTabWidget, QScrollArea, QW
     placeholder = QWidget()
     placeholder.setObjectName("endpointPickerPlaceholder")
     tabs.addTab(placeholder, "Pick endpoints")
-    # Three tabs in a narrow window: shorten their titles rather than hide one.
-    tabs.setElideMode(Qt.TextElideMode.ElideRight)
+    # Three tabs in a narrow window: whole titles, scroll buttons when they do not all fit.
+    tabs.setElideMode(Qt.TextElideMode.ElideNone)
+    tabs.setUsesScrollButtons(True)
     tab_bar = tabs.tabBar()
     describe(
         tab_bar,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -417,6 +418,16 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([left, width - left])
 
     def _resize_to_default(self) -> None:
+        """The default size, or the screen's free space less room for the window manager's
+        frame (title bar and borders), centred there: the frame is not known before the
+        window is shown, so a generous allowance stands in for it."""
         available = self.screen().availableGeometry()
-        width, height = DEFAULT_SIZE
-        self.resize(min(width, available.width()), min(height, available.height()))
+        border = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) + 2
+        title = 2 * self.fontMetrics().height()
+        width = min(DEFAULT_SIZE[0], available.width() - 2 * border)
+        height = min(DEFAULT_SIZE[1], available.height() - title - border)
+        self.resize(width, height)
+        self.move(
+            available.x() + (available.width() - width) // 2 - border,
+            available.y() + (available.height() - height - title - border) // 2,
+        )
