@@ -122,3 +122,38 @@ def test_the_format_chooser_and_the_search_field_are_on_the_tab_chain(
     window.scope_tree.setFocus()
     qtbot.keyClick(window.scope_tree, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is window.search.field
+
+
+def test_a_format_chosen_in_an_earlier_run_shows_on_copy_and_its_menu_item(
+    qtbot: QtBot, window: MainWindow, catalogue: Catalogue, settings: QSettings
+) -> None:
+    assert window.copy_button.text() == "&Copy"
+    window.copy_format.set_format(CopyFormat.TYPESCRIPT_SDK)
+    later = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(later)
+    assert later.copy_button.text() == "&Copy as Spotify Web API TypeScript SDK"
+    assert later.copy_action.text() == "&Copy Scope String as Spotify Web API TypeScript SDK"
+    later.copy_format.set_format(CopyFormat.SPACE)
+    assert later.copy_button.text() == "&Copy"
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen
+def test_a_preset_description_shows_when_reached_by_keyboard(
+    qtbot: QtBot, active_window: MainWindow, catalogue: Catalogue
+) -> None:
+    menu = active_window.presets_menu
+    qtbot.keyClick(active_window, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(menu.isVisible)
+    descriptions = {p.name: p.description for p in presets(catalogue)}
+    for _ in range(2):
+        qtbot.keyClick(menu, Qt.Key.Key_Down)
+        shown = menu.activeAction().text()
+        assert active_window.statusBar().currentMessage() == descriptions[shown]
+    menu.close()
+
+
+def test_a_status_message_does_not_move_the_panes(qtbot: QtBot, active_window: MainWindow) -> None:
+    before = active_window.main_splitter.geometry()
+    active_window.show_message("Copied 3 scopes")
+    qtbot.wait(20)
+    assert active_window.main_splitter.geometry() == before

@@ -332,8 +332,9 @@ def test_bad_settings_are_ignored_and_named(
     assert window.adapter.selection.scopes == ("user-read-email",)
     assert not window.endpoints.show_public.isChecked()
     assert window.statusBar().currentMessage() == (
-        "Ignored saved settings: the window size and position; the pane sizes; "
-        "whether to show the endpoints that need no scope; unknown saved scope 'no-such-scope'"
+        "Ignored saved settings: the window size and position (not a saved window state); "
+        "the pane sizes (not saved pane sizes); whether to show the endpoints that need no "
+        "scope (neither yes nor no); unknown saved scope 'no-such-scope'"
     )
 
 

@@ -110,7 +110,7 @@ def test_an_unknown_saved_theme_is_ignored_and_named(
     window = new_window(qtbot, catalogue, settings)
     assert window.theme_menu.theme is Theme.SYSTEM
     assert QApplication.style().name() == "windows"
-    assert window.statusBar().currentMessage() == "Ignored saved settings: the theme"
+    assert window.statusBar().currentMessage() == "Ignored saved settings: the theme (unknown)"
 
 
 def test_the_theme_menu_is_under_view(

@@ -201,6 +201,11 @@ class CopyFormat(Enum):
         """The menu text."""
         return str(self.value)
 
+    @property
+    def short_label(self) -> str:
+        """The label without its explanation in brackets, for a button ("URL-encoded")."""
+        return self.label.split(" (")[0]
+
     @classmethod
     def from_saved(cls, value: object) -> CopyFormat | None:
         """The format a saved ``name`` stands for; None for anything else (stale or damaged)."""

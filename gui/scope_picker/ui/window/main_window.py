@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from scope_picker import APP_NAME
 from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
 from scope_picker.core.coverage import Coverage
+from scope_picker.core.scope_string import CopyFormat
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.selection import Selection
 from scope_picker.ui.consent.consent_view import ConsentView
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.scope_string.copy_requested.connect(self.edits.copy_scope_string)
         self.copy_button = make_copy_button(copy_keys)
         self.copy_button.clicked.connect(self.edits.copy_scope_string)
+        self.copy_format.currentIndexChanged.connect(self._name_copy_format)
 
         self.main_splitter, self.left_splitter, self.right_splitter = self._lay_out()
         self.show_coverage_action, self.show_authorize_action, self.show_picker_action = (
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self.scope_documentation_action = make_scope_documentation_action(self)
         self.theme_menu = ThemeMenu(settings, self)
         make_menus(self)
+        self._reserve_status_bar()
         self._set_tab_order()
         for request in (
             self.scope_documentation_action.requested,
@@ -314,9 +317,28 @@ class MainWindow(QMainWindow):
 
     # --- behaviour ------------------------------------------------------------------------
 
+    def _reserve_status_bar(self) -> None:
+        """The status bar from the start, one line tall: a message (or a menu's status tip,
+        such as a preset's description) then appears without moving anything above it."""
+        bar = self.statusBar()
+        bar.setObjectName("statusBar")
+        bar.setSizeGripEnabled(False)
+        bar.setFixedHeight(
+            bar.fontMetrics().height()
+            + 2 * bar.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
+            + 4
+        )
+
     def show_message(self, message: str) -> None:
         """Say something in the status bar for a few seconds."""
         self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
+
+    def _name_copy_format(self) -> None:
+        """Copy's button and menu item say the format when it is not the plain string."""
+        fmt = self.copy_format.current_format()
+        shape = "" if fmt is CopyFormat.SPACE else f" as {fmt.short_label}"
+        self.copy_button.setText("&Copy" + shape)
+        self.copy_action.setText("&Copy Scope String" + shape)
 
     def _show_history_state(self) -> None:
         self.undo_action.setEnabled(self.edits.history.can_undo)
@@ -406,6 +428,7 @@ class MainWindow(QMainWindow):
         self._resize_to_default()
         self._size_panes_to_default()
         ignored = restore_window_settings(self, self._settings)
+        self._name_copy_format()
         if self.plan.picked:
             self._show_plan()
         if ignored:

@@ -46,22 +46,22 @@ def restore_window_settings(window: MainWindow, settings: QSettings) -> list[str
     """Restore what the last run saved; return what had to be ignored, in words."""
     ignored: list[str] = []
     if not _restore_bytes(settings.value(GEOMETRY_KEY), window.restoreGeometry):
-        ignored.append("the window size and position")
+        ignored.append("the window size and position (not a saved window state)")
     unrestored_panes = [
         key
         for key, splitter in window.splitters.items()
         if not _restore_bytes(settings.value(key), splitter.restoreState)
     ]
     if unrestored_panes:
-        ignored.append("the pane sizes")
+        ignored.append("the pane sizes (not saved pane sizes)")
     if window.theme_menu.ignored_saved_theme:
-        ignored.append("the theme")
+        ignored.append("the theme (unknown)")
     copy_format_note = window.copy_format.restore()
     if copy_format_note:
         ignored.append(copy_format_note)
     show_public = _saved_flag(settings.value(SHOW_PUBLIC_KEY, False))
     if show_public is None:
-        ignored.append("whether to show the endpoints that need no scope")
+        ignored.append("whether to show the endpoints that need no scope (neither yes nor no)")
     else:
         window.endpoints.show_public.setChecked(show_public)
     stored_scopes = settings.value(SCOPES_KEY)
