@@ -98,7 +98,7 @@ def test_find_tick_and_copy_with_the_keyboard_alone(
     qtbot.keySequence(focused(), find_keys())
     assert focused() is window.search.field
     qtbot.keyClicks(focused(), "streaming")
-    assert window.search.count.text() == "1 scope, 1 endpoint match"
+    assert window.search.count.text() == "1 scope in Scopes, 1 endpoint in Pick endpoints"
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is window.scope_tree
     assert window.scope_tree.currentIndex().data() == "Playback"  # the one category shown

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from scope_picker import APP_NAME
 from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
 from scope_picker.core.coverage import Coverage
-from scope_picker.core.scope_string import CopyFormat
 from scope_picker.core.endpoint_plan import EndpointPlan
+from scope_picker.core.scope_string import CopyFormat
 from scope_picker.core.selection import Selection
 from scope_picker.ui.consent.consent_view import ConsentView
 from scope_picker.ui.endpoints.endpoint_view import EndpointPanel
