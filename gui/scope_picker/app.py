@@ -15,11 +15,26 @@ from scope_picker import APP_ID, APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
 from scope_picker.core.selection import Selection
+from scope_picker.display_check import check_display
 from scope_picker.ui.errors.exception_reporter import ExceptionReporter
 from scope_picker.ui.window.main_window import MainWindow
 
 SMOKE_TEST_FLAG = "--smoke-test"
 EXIT_CATALOGUE_ERROR = 1
+EXIT_NO_WINDOW = 1
+HELP_FLAGS = ("-h", "--help")
+USAGE = f"""usage: spotify-scope-picker [-h] [--version] [{SMOKE_TEST_FLAG}] [Qt options]
+
+Scope Picker {__version__}: opens a window to pick the Spotify Web API scopes an app needs,
+see the endpoints they unlock and what users are asked, and copy the scope string.
+
+options:
+  -h, --help      show this help and exit (no window)
+  --version       print the version and exit (no window)
+  {SMOKE_TEST_FLAG}    show the window, print one JSON line about it, and quit
+  Qt's own options (-platform NAME, -style NAME, ...) are passed to Qt.
+
+The command-line tool, without a window: scope-picker --help"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,14 +43,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     An existing ``QApplication`` is reused, so tests and host applications can call this.
     With ``--smoke-test`` the app shows its window, prints one JSON line describing what it
     loaded, and quits: packaging tests use it to check a built app from the outside.
+    ``--help`` and ``--version`` print and return 0 without a window. When Qt could not
+    open a window (no display, X11 libraries missing: ``display_check``), that is said on
+    stderr with the fix, and the exit code is 1 rather than Qt's abort.
     A catalogue that cannot be loaded is reported in a message box, with exit code 1.
     While the window is up, an exception escaping a slot is shown in an error dialog over it
     and the app carries on; the previous ``sys.excepthook`` is back when this returns.
     """
     args = list(sys.argv if argv is None else argv)
+    if any(flag in HELP_FLAGS for flag in args[1:]):
+        print(USAGE)
+        return 0
+    if "--version" in args[1:]:
+        print(f"{APP_NAME} {__version__}")
+        return 0
     paint_on_one_thread()
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        problem = check_display(args)
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_NO_WINDOW
         app = QApplication(args)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION_NAME)
