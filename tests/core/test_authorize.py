@@ -206,6 +206,13 @@ def test_doubtful_but_workable_uris_get_a_warning_and_a_fix(
     assert result.suggestion == suggestion
 
 
+def test_the_note_on_ports_is_only_for_loopback_uris() -> None:
+    web = check_redirect_uri("https://example.com/cb")
+    assert not any("loopback" in finding.message for finding in web.findings)
+    loopback = check_redirect_uri("http://127.0.0.1/callback")
+    assert any("accept any port" in finding.message for finding in loopback.findings)
+
+
 def test_a_usable_uri_carries_the_exact_match_reminder_as_information() -> None:
     result = check_redirect_uri(REDIRECT_URI)
     assert _severities(result.findings) == [Severity.INFO]

@@ -7,20 +7,23 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from PySide6.QtCore import QSettings, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.authorize import (
     NO_SCOPES_NOTE,
     NO_STATE_NOTE,
+    Severity,
     code_challenge,
     is_valid_code_verifier,
 )
+from scope_picker.core.contrast import TEXT_CONTRAST, contrast_ratio
 from scope_picker.ui.authorize import authorize_panel
 from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
 from scope_picker.ui.shared.clipboard import copy_text
+from scope_picker.ui.shared.palette import error_colour, rgb
 
 pytestmark = pytest.mark.gui
 
@@ -55,9 +58,15 @@ def _query(panel: AuthorizePanel) -> dict[str, list[str]]:
     return parse_qs(urlsplit(url).query, keep_blank_values=True, strict_parsing=True)
 
 
-def test_a_fresh_panel_asks_for_its_inputs_and_offers_no_url(qtbot: QtBot) -> None:
+def test_a_fresh_panel_shows_no_error_until_a_field_is_left_empty(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
+    assert panel.client_id_message.text() == ""
+    assert panel.redirect_uri_message.text() == ""
+    assert panel.client_id_findings.isHidden()
+    panel.client_id_edit.editingFinished.emit()  # the user tabbed through it, typing nothing
     assert "Paste the Client ID" in panel.client_id_message.text()
+    assert panel.redirect_uri_message.text() == ""
+    panel.redirect_uri_edit.editingFinished.emit()
     assert "Enter the redirect URI" in panel.redirect_uri_message.text()
     assert panel.url_view.toPlainText() == ""
     assert panel.token_request_view.toPlainText() == ""
@@ -134,6 +143,52 @@ def test_localhost_is_refused_and_the_suggestion_is_one_click_away(qtbot: QtBot)
     assert panel.use_suggested_button.isHidden()
     assert "character for character" in panel.redirect_uri_message.text()
     assert panel.open_browser_button.isEnabled()
+
+
+def test_errors_stand_apart_by_colour_and_icon_from_notes(qtbot: QtBot) -> None:
+    panel = _filled_panel(qtbot)
+    line = panel.redirect_uri_findings
+    note_colour = panel.redirect_uri_message.palette().color(QPalette.ColorRole.WindowText)
+    assert line.severity is Severity.INFO
+    assert note_colour == panel.palette().color(QPalette.ColorRole.WindowText)
+    note_icon = line.icon.pixmap().toImage()
+    panel.redirect_uri_edit.setText("http://localhost:8888/callback")
+    assert line.severity is Severity.ERROR
+    error = panel.redirect_uri_message.palette().color(QPalette.ColorRole.WindowText)
+    assert error == error_colour(panel.palette())
+    assert error.red() > error.green() + 60
+    assert error.red() > error.blue() + 60
+    background = rgb(panel.palette().color(QPalette.ColorRole.Window))
+    assert contrast_ratio(rgb(error), background) >= TEXT_CONTRAST
+    assert not line.icon.pixmap().isNull()
+    assert line.icon.pixmap().toImage() != note_icon
+
+
+def test_the_suggestion_appearing_does_not_move_the_field(qtbot: QtBot) -> None:
+    panel = _filled_panel(qtbot)
+    panel.resize(700, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    before = panel.redirect_uri_edit.geometry()
+    panel.redirect_uri_edit.setText("http://localhost:8888/callback")
+    qtbot.wait(1)
+    assert not panel.use_suggested_button.isHidden()
+    assert panel.redirect_uri_edit.geometry().width() == before.width()
+
+
+def test_using_the_suggestion_by_keyboard_leaves_the_focus_on_the_uri(qtbot: QtBot) -> None:
+    panel = _filled_panel(qtbot)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.redirect_uri_edit.setText("http://localhost:8888/callback")
+    panel.activateWindow()
+    panel.use_suggested_button.setFocus()
+    qtbot.waitUntil(panel.use_suggested_button.hasFocus)
+    qtbot.keyClick(panel.use_suggested_button, Qt.Key.Key_Space)
+    assert panel.redirect_uri_edit.text() == "http://127.0.0.1:8888/callback"
+    assert panel.focusWidget() is panel.redirect_uri_edit
+    assert not panel.state_edit.hasSelectedText()
+    assert not panel.redirect_uri_edit.hasSelectedText()
 
 
 def test_show_dialog_is_in_the_url_only_while_ticked(qtbot: QtBot) -> None:

@@ -51,12 +51,17 @@ def check_redirect_uri(text: str) -> CheckResult:
         for problem in problems
     )
     if all(problem.severity is not Severity.ERROR for problem in problems):
+        host = _host_of(uri)
+        any_port = (
+            " Only loopback addresses registered without a port accept any port."
+            if host is not None and _is_loopback(host)
+            else ""
+        )
         findings.append(
             Finding(
                 Severity.INFO,
                 "It must match a redirect URI in your app's dashboard character for character "
-                "(scheme, host, port, path, trailing slash). Only loopback addresses registered "
-                "without a port accept any port.",
+                "(scheme, host, port, path, trailing slash)." + any_port,
             )
         )
     return CheckResult(uri, tuple(findings))

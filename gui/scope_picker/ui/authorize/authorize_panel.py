@@ -7,10 +7,10 @@ Spotify, never asks for a client secret, and keeps the code verifier and state i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QSettings, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFontDatabase
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -27,12 +28,14 @@ from scope_picker.core.authorize import (
     AuthorizationDraft,
     AuthorizationRequest,
     CheckResult,
+    Severity,
     draft_authorization,
     format_findings,
     new_code_verifier,
     new_state,
 )
 from scope_picker.ui.shared.clipboard import copy_text
+from scope_picker.ui.shared.palette import error_colour
 from scope_picker.ui.shared.widgets import describe
 
 # Only these are remembered between runs; the verifier and state are single-use secrets.
@@ -62,6 +65,60 @@ def _message_label(name: str) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     return label
+
+
+SEVERITY_ICONS: Mapping[Severity, QStyle.StandardPixmap] = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+class FindingsLine(QWidget):
+    """An input's findings: the worst one's icon beside the text, errors in the palette's
+    error colour, so an error stands apart from a note at a glance (and not by colour alone).
+    """
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.icon = QLabel()
+        self.icon.setObjectName(f"{label.objectName()}Icon")
+        self.severity: Severity | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(label, 1)
+        self.setVisible(False)
+
+    def show_result(self, result: CheckResult, text: str) -> None:
+        """Show ``text`` marked by the worst of ``result``'s findings; hide when empty."""
+        severities = [finding.severity for finding in result.findings]
+        self.severity = next((s for s in Severity if s in severities), None)
+        self.label.setText(text)
+        self.setVisible(bool(text))
+        self._paint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._paint()
+
+    def _paint(self) -> None:
+        palette = self.palette()
+        colour = (
+            error_colour(palette)
+            if self.severity is Severity.ERROR
+            else palette.color(QPalette.ColorRole.WindowText)
+        )
+        label_palette = self.label.palette()
+        label_palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.label.setPalette(label_palette)
+        if self.severity is None:
+            self.icon.clear()
+            return
+        size = self.label.fontMetrics().height()
+        self.icon.setPixmap(self.style().standardIcon(SEVERITY_ICONS[self.severity]).pixmap(size))
 
 
 def _read_only_text(
@@ -110,6 +167,7 @@ class AuthorizePanel(QWidget):
             "32 hexadecimal characters from the dashboard",
         )
         self.client_id_message = _message_label("clientIdMessage")
+        self.client_id_findings = FindingsLine(self.client_id_message)
         self.redirect_uri_edit = _line_edit(
             "redirectUriEdit",
             "Redirect URI",
@@ -123,6 +181,12 @@ class AuthorizePanel(QWidget):
             "Replace the redirect URI with the corrected one shown below it.",
         )
         self.redirect_uri_message = _message_label("redirectUriMessage")
+        self.redirect_uri_findings = FindingsLine(self.redirect_uri_message)
+        # Room kept while it is hidden: the field does not jump when a suggestion appears.
+        policy = self.use_suggested_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.use_suggested_button.setSizePolicy(policy)
+        self._touched: set[QLineEdit] = set()  # left or edited by the user: errors may show
         self.state_edit = _line_edit(
             "stateEdit",
             "State",
@@ -209,13 +273,13 @@ class AuthorizePanel(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(
             _buddy_label("C&lient ID", self.client_id_edit),
-            _stack(self.client_id_edit, self.client_id_message),
+            _stack(self.client_id_edit, self.client_id_findings),
         )
         form.addRow(
             _buddy_label("Redirect &URI", self.redirect_uri_edit),
             _stack(
                 _row(self.redirect_uri_edit, self.use_suggested_button),
-                self.redirect_uri_message,
+                self.redirect_uri_findings,
             ),
         )
         form.addRow(
@@ -256,6 +320,8 @@ class AuthorizePanel(QWidget):
         )
 
     def _connect(self) -> None:
+        for edit in (self.client_id_edit, self.redirect_uri_edit):
+            edit.editingFinished.connect(lambda edit=edit: self._touch(edit))
         self.client_id_edit.textChanged.connect(self._on_input_changed)
         self.redirect_uri_edit.textChanged.connect(self._on_input_changed)
         self.state_edit.textChanged.connect(self._on_input_changed)
@@ -276,6 +342,12 @@ class AuthorizePanel(QWidget):
     def authorization_url(self) -> str | None:
         """The URL as shown, or None while an input has an error."""
         return self._draft.url if self._draft is not None else None
+
+    def _touch(self, edit: QLineEdit) -> None:
+        """The user has been in ``edit`` and left it: what is wrong with it may show now."""
+        if edit not in self._touched:
+            self._touched.add(edit)
+            self._refresh()
 
     def _on_input_changed(self) -> None:
         self._save_settings()
@@ -300,8 +372,13 @@ class AuthorizePanel(QWidget):
             )
         )
         self._draft = draft
-        _show_findings(self.client_id_edit, self.client_id_message, draft.client_id)
-        _show_findings(self.redirect_uri_edit, self.redirect_uri_message, draft.redirect_uri)
+        for edit, findings, result in (
+            (self.client_id_edit, self.client_id_findings, draft.client_id),
+            (self.redirect_uri_edit, self.redirect_uri_findings, draft.redirect_uri),
+        ):
+            # An empty field the user has not been in yet asks through its placeholder.
+            shown = bool(edit.text()) or edit in self._touched
+            _show_findings(edit, findings, result if shown else CheckResult(result.value, ()))
         suggestion = draft.redirect_uri.suggestion
         self.use_suggested_button.setVisible(suggestion is not None)
         if suggestion is not None:
@@ -320,6 +397,9 @@ class AuthorizePanel(QWidget):
     def _use_suggested_redirect_uri(self) -> None:
         if self._draft is None or self._draft.redirect_uri.suggestion is None:
             return
+        # The button hides once the URI is fixed: the focus goes back to the URI it changed,
+        # not on to State, where the next key would overwrite the selected text.
+        self.redirect_uri_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.redirect_uri_edit.setText(self._draft.redirect_uri.suggestion)
         self.status_message.emit("Used the suggested redirect URI")
 
@@ -389,11 +469,10 @@ def _row(*widgets: QWidget, stretch: bool = False) -> QWidget:
     return row
 
 
-def _show_findings(edit: QLineEdit, label: QLabel, result: CheckResult) -> None:
+def _show_findings(edit: QLineEdit, findings: FindingsLine, result: CheckResult) -> None:
     """Show the findings and any corrected value next to the input, and tell screen readers."""
     text = format_findings(result.findings)
     if result.suggestion is not None:
         text += f"\nSuggested: {result.suggestion}"
-    label.setText(text)
-    label.setVisible(bool(text))
+    findings.show_result(result, text)
     edit.setAccessibleDescription(text)

@@ -53,6 +53,18 @@ def link_colour(palette: QPalette) -> QColor:
     return QColor(*first_readable(link, text, grounds))
 
 
+ERROR_RED: Rgb = (215, 25, 25)
+"""Where an error's colour starts before it is made readable on the palette's grounds."""
+
+
+def error_colour(palette: QPalette) -> QColor:
+    """Red for error messages, moved towards the palette's text colour until it is readable
+    on Window (where form messages sit): a darker red on light themes, a lighter one on dark."""
+    text = rgb(palette.color(QPalette.ColorRole.WindowText))
+    grounds = [rgb(palette.color(QPalette.ColorRole.Window))]
+    return QColor(*first_readable(ERROR_RED, text, grounds))
+
+
 class PaletteAwareBrowser(QTextBrowser):
     """A read-only rich-text view whose HTML is rebuilt when its palette changes.
 
