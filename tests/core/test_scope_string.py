@@ -11,9 +11,11 @@ from scope_picker.core.scope_string import (
     RETIRED_SCOPES,
     CopyFormat,
     ParsedScopes,
+    apply_suggestions,
     format_scopes,
     parse_scopes,
     scope_named_by,
+    take_suggestions,
 )
 
 # Hypothesis tests cannot take function-scoped fixtures; the catalogue is immutable.
@@ -240,3 +242,30 @@ def test_a_saved_format_name_reads_back(fmt: CopyFormat) -> None:
 @pytest.mark.parametrize("saved", [None, "", "json", "JSON array", "SPACE ", 3, b"JSON", ["JSON"]])
 def test_anything_else_saved_is_no_format(saved: object) -> None:
     assert CopyFormat.from_saved(saved) is None
+
+
+def test_suggestions_can_be_taken_up_in_the_text_or_the_selection(catalogue: Catalogue) -> None:
+    text = "user-read-playback streaming User-Read-Email user-read-playback"
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.suggestions == {
+        "user-read-playback": "user-read-playback-state",
+        "User-Read-Email": "user-read-email",
+    }
+    assert apply_suggestions(text, parsed) == (
+        "user-read-playback-state streaming user-read-email user-read-playback-state"
+    )
+    taken = take_suggestions(catalogue, parsed)
+    assert taken.known == catalogue.in_scope_order(
+        {"user-read-playback-state", "streaming", "user-read-email"}
+    )
+    assert taken.unknown == ()
+    assert taken.duplicates == parsed.duplicates
+
+
+def test_a_token_inside_a_longer_name_is_left_alone(catalogue: Catalogue) -> None:
+    text = "user-read user-read-email"
+    parsed = parse_scopes(catalogue, text)
+    assert "user-read" in parsed.suggestions
+    fixed = apply_suggestions(text, parsed)
+    assert fixed.endswith(" user-read-email")
+    assert fixed.split()[0] == parsed.suggestions["user-read"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -19,6 +19,29 @@ from scope_picker.ui.window.main_window import MainWindow
 pytestmark = pytest.mark.gui
 
 REPLACED = "Selected 2 scopes from the clipboard, replacing the previous selection"
+
+
+def plain(html: str) -> str:
+    """What a rich-text label reads as."""
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
+
+
+def wrapped_lines(html: str, width: int) -> list[str]:
+    """The lines ``html`` is laid out in at ``width`` pixels."""
+    document = QTextDocument()
+    document.setHtml(html)
+    document.setTextWidth(width)
+    lines = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        for number in range(layout.lineCount()):
+            line = layout.lineAt(number)
+            lines.append(block.text()[line.textStart() : line.textStart() + line.textLength()])
+        block = block.next()
+    return lines
 
 
 def report_text(report: ImportReport) -> str:
@@ -73,12 +96,14 @@ def test_unknown_retired_and_repeated_tokens_are_named_in_a_report(
         "longer shared",
         "listed more than once: streaming",
     ]
-    shown = report.label.text()
+    shown = plain(report.label.text())
     for message in parse_scopes(catalogue, text).messages():
-        assert message.replace("'", "&#x27;") in shown
-    # The report takes the focus, so a keyboard user reads it and dismisses it with Esc.
-    assert QApplication.focusWidget() is report.dismiss_button
-    qtbot.keyClick(report.dismiss_button, Qt.Key.Key_Escape)
+        assert message in shown
+    # The report takes the focus, so a keyboard user takes up the suggestion with Space or
+    # reads it and dismisses it with Esc.
+    assert QApplication.focusWidget() is report.use_suggestions_button
+    assert report.use_suggestions_button.text() == "Use user-read-playback-state"
+    qtbot.keyClick(report.use_suggestions_button, Qt.Key.Key_Escape)
     assert report.isHidden()
 
 
@@ -162,9 +187,9 @@ def test_the_import_dialog_previews_then_selects(
     assert dialog.preview.text() == "<p>Nothing pasted yet</p>"
     dialog.editor.setPlainText("scope: user-top-read, user-top-raed")
     assert dialog.ok_button.isEnabled()
-    preview = dialog.preview.text()
+    preview = plain(dialog.preview.text())
     assert "Will select 1 scope: user-top-read" in preview
-    assert "did you mean &#x27;user-top-read&#x27;?" in preview
+    assert "did you mean 'user-top-read'?" in preview
     with qtbot.waitSignal(dialog.finished):
         dialog.ok_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
@@ -240,3 +265,57 @@ def test_a_word_too_long_for_the_window_scrolls_sideways(
     qtbot.waitUntil(lambda: report.text_area.horizontalScrollBar().maximum() > 0)
     assert "x" * 600 in report.label.text()
     assert active_window.width() == width
+
+
+def test_a_suggestion_in_the_report_is_one_key_away(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    paste_on_the_tree(qtbot, active_window, "user-read-playback streaming Streaming nope")
+    assert selection.scopes == ("streaming",)
+    report = active_window.import_report
+    button = report.use_suggestions_button
+    assert QApplication.focusWidget() is button
+    assert button.text() == "Use the 2 suggestions"
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert selection.scopes == ("user-read-playback-state", "streaming")
+    # What is left has no suggestion: the report stays for it, with Dismiss focused.
+    assert report_text(report).splitlines() == [
+        "Selected 2 scopes from the clipboard, replacing the previous selection.",
+        "'nope' is not a Spotify scope",
+    ]
+    assert button.isHidden()
+    assert QApplication.focusWidget() is report.dismiss_button
+    active_window.edits.undo()
+    assert selection.scopes == ("streaming",)  # taking the suggestions is one change
+
+
+def test_a_suggestion_in_the_import_dialog_is_one_key_away(
+    qtbot: QtBot, active_window: MainWindow, selection: Selection
+) -> None:
+    dialog = open_dialog(active_window)
+    assert dialog.use_suggestions_button.isHidden()
+    dialog.editor.setPlainText("scope: user-top-read, user-read-emial")
+    assert dialog.use_suggestions_button.isVisible()
+    assert dialog.use_suggestions_button.text() == "&Use user-read-email"
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    # An underlined key presses the button as a click would, the press shown for a moment.
+    qtbot.waitUntil(lambda: dialog.text() == "scope: user-top-read, user-read-email")
+    assert "Will select 2 scopes" in plain(dialog.preview.text())
+    assert dialog.use_suggestions_button.isHidden()
+    with qtbot.waitSignal(dialog.finished):
+        dialog.ok_button.click()
+    assert set(selection.scopes) == {"user-read-email", "user-top-read"}
+
+
+def test_scope_names_in_the_report_never_break_at_their_hyphens(
+    qtbot: QtBot, active_window: MainWindow
+) -> None:
+    paste_on_the_tree(qtbot, active_window, "user-read-playback user-modify-playback")
+    html = active_window.import_report.label.text()
+    assert "\u2011" not in html  # ASCII hyphens: what is selected and copied is the name
+    metrics = active_window.import_report.label.fontMetrics()
+    for width in range(metrics.horizontalAdvance("user-modify-playback-state'?"), 400, 7):
+        lines = wrapped_lines(html, width)
+        assert not [line for line in lines if line.rstrip().endswith("-")], (width, lines)

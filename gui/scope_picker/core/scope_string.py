@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
@@ -68,6 +68,11 @@ class ParsedScopes:
         """True when every token is a distinct, known scope."""
         return not self.unknown and not self.duplicates and self.source_note is None
 
+    @property
+    def suggestions(self) -> dict[str, str]:
+        """Each unknown token that resembles a scope, and that scope ("did you mean")."""
+        return {u.token: u.suggestion for u in self.unknown if u.suggestion is not None}
+
     def messages(self) -> tuple[str, ...]:
         """Plain sentences for everything that was not a clean, known scope."""
         found = [self.source_note] if self.source_note else []
@@ -100,6 +105,25 @@ def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
         duplicates=tuple(duplicates),
         source_note=source_note,
     )
+
+
+def take_suggestions(catalogue: Catalogue, parsed: ParsedScopes) -> ParsedScopes:
+    """``parsed`` as if each "did you mean" had been answered yes: the suggested scopes join
+    the known ones (in catalogue order), and only the tokens without one stay unknown."""
+    return replace(
+        parsed,
+        known=catalogue.in_scope_order({*parsed.known, *parsed.suggestions.values()}),
+        unknown=tuple(u for u in parsed.unknown if u.suggestion is None),
+    )
+
+
+def apply_suggestions(text: str, parsed: ParsedScopes) -> str:
+    """``text`` with each unknown token that has a suggestion replaced by it, wherever the
+    token stands alone (not inside a longer name: ``user-read`` in ``user-read-email``)."""
+    for token, suggestion in parsed.suggestions.items():
+        alone = re.compile(rf"(?<![\w-]){re.escape(token)}(?![\w-])")
+        text = alone.sub(lambda _match, s=suggestion: s, text)
+    return text
 
 
 def scope_named_by(catalogue: Catalogue, token: str) -> str | None:

@@ -7,8 +7,6 @@ start about a millisecond and a half, and most sessions never import anything.
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,10 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from scope_picker.core.catalogue import Catalogue
-from scope_picker.core.scope_string import parse_scopes
-from scope_picker.ui.paste.scope_import import REPORT_LINES, SHAPES_TEXT
+from scope_picker.core.scope_string import apply_suggestions, parse_scopes
+from scope_picker.ui.paste.scope_import import (
+    REPORT_LINES,
+    SHAPES_TEXT,
+    suggestion_button_text,
+    suggestion_tooltip,
+)
 from scope_picker.ui.shared.widgets import ScrollingLabel, describe
-from scope_picker.ui.shared.wording import plural
+from scope_picker.ui.shared.wording import html_keeping_names_whole, plural
 
 
 class ImportDialog(QDialog):
@@ -67,6 +70,17 @@ class ImportDialog(QDialog):
             "Cancel the import",
             "Close without changing the ticked scopes",
         )
+        # "did you mean": rewrites the text, so the preview shows what OK will select.
+        self.use_suggestions_button = self.buttons.addButton(
+            "Use", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        describe(
+            self.use_suggestions_button,
+            "importUseSuggestions",
+            "Use the suggested scopes",
+            "Replace each token that resembles a scope with that scope (Alt+U)",
+        )
+        self.use_suggestions_button.clicked.connect(self.use_suggestions)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -82,16 +96,30 @@ class ImportDialog(QDialog):
         """The text as pasted."""
         return self.editor.toPlainText()
 
+    def use_suggestions(self) -> None:
+        """Write each suggested scope over the token it was suggested for."""
+        parsed = parse_scopes(self._catalogue, self.text())
+        self.editor.setPlainText(apply_suggestions(self.text(), parsed))
+        self.editor.setFocus()
+
     def _preview(self) -> None:
         parsed = parse_scopes(self._catalogue, self.text())
         self.ok_button.setEnabled(bool(parsed.known))
+        suggestions = parsed.suggestions
+        self.use_suggestions_button.setVisible(bool(suggestions))
+        if suggestions:
+            # The text carries the key: Alt+U ("&U").
+            self.use_suggestions_button.setText("&" + suggestion_button_text(suggestions))
+            self.use_suggestions_button.setToolTip(suggestion_tooltip(suggestions) + " (Alt+U)")
         if parsed.known:
             found = f"Will select {plural(len(parsed.known), 'scope')}: {', '.join(parsed.known)}"
         elif self.text().strip():
             found = "No Spotify scope found"
         else:
             found = "Nothing pasted yet"
-        items = "".join(f"<li>{escape(message)}</li>" for message in parsed.messages())
+        items = "".join(
+            f"<li>{html_keeping_names_whole(message)}</li>" for message in parsed.messages()
+        )
         self.preview_area.set_text(
-            f"<p>{escape(found)}</p>" + (f"<ul>{items}</ul>" if items else "")
+            f"<p>{html_keeping_names_whole(found)}</p>" + (f"<ul>{items}</ul>" if items else "")
         )

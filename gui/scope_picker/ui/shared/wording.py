@@ -1,7 +1,21 @@
 """Small helpers for the sentences the window shows."""
 
+import re
+from html import escape
+
+_HYPHENATED = re.compile(r"[\w.]+(?:-[\w.]+)+")
+
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 scope``, ``3 scopes``: the count with the noun in the right number."""
     noun = singular if count == 1 else plural_form or singular + "s"
     return f"{count} {noun}"
+
+
+def html_keeping_names_whole(text: str) -> str:
+    """``text`` escaped for a rich-text label, each hyphenated name (a scope) in a no-wrap
+    span: a line may break before or after ``user-read-playback-state``, never inside it.
+    The characters stay ASCII, so what is selected and copied from the label is the name."""
+    return _HYPHENATED.sub(
+        lambda match: f'<span style="white-space:nowrap">{match.group()}</span>', escape(text)
+    )

@@ -12,7 +12,13 @@ from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.presets import Preset
-from scope_picker.core.scope_string import CopyFormat, format_scopes, parse_scopes
+from scope_picker.core.scope_string import (
+    CopyFormat,
+    ParsedScopes,
+    format_scopes,
+    parse_scopes,
+    take_suggestions,
+)
 from scope_picker.core.selection import Selection
 from scope_picker.core.selection_history import SelectionHistory
 from scope_picker.ui.paste.scope_import import ImportReport, import_outcome
@@ -52,6 +58,8 @@ class SelectionEdits(QObject):
         self._import_report = import_report
         self._dialog_parent = parent
         self.history = SelectionHistory(selection)
+        self._last_import: tuple[ParsedScopes, str] | None = None
+        import_report.suggestions_accepted.connect(self.use_suggestions)
 
     def copy_scope_string(self) -> None:
         """Copy the ticked scopes in the chosen format and say so in the status bar."""
@@ -86,13 +94,22 @@ class SelectionEdits(QObject):
 
     def import_scope_text(self, text: str, source: str) -> None:
         """Replace the selection with the known scopes in ``text``; report every problem."""
-        parsed = parse_scopes(self._catalogue, text)
+        self._import(parse_scopes(self._catalogue, text), source)
+
+    def use_suggestions(self) -> None:
+        """Take up the last report's "did you mean" suggestions: select them as well."""
+        if self._last_import is not None:
+            parsed, source = self._last_import
+            self._import(take_suggestions(self._catalogue, parsed), source)
+
+    def _import(self, parsed: ParsedScopes, source: str) -> None:
+        self._last_import = (parsed, source)
         if parsed.known:
             self._selection.replace(parsed.known)
         headline, problems = import_outcome(parsed, source)
         self.message.emit(headline)
         if problems:
-            self._import_report.show_report(headline, problems)
+            self._import_report.show_report(headline, problems, parsed.suggestions)
         else:
             self._import_report.dismiss()
 
