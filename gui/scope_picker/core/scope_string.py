@@ -122,7 +122,7 @@ def apply_suggestions(text: str, parsed: ParsedScopes) -> str:
     token stands alone (not inside a longer name: ``user-read`` in ``user-read-email``)."""
     for token, suggestion in parsed.suggestions.items():
         alone = re.compile(rf"(?<![\w-]){re.escape(token)}(?![\w-])")
-        text = alone.sub(lambda _match, s=suggestion: s, text)
+        text = alone.sub(suggestion, text)  # a scope name: letters and hyphens, no escapes
     return text
 
 
