@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
+from scope_picker.ui.picker.drift_notice import UntickedNotice
 from scope_picker.ui.picker.endpoint_picker_model import (
     NAME_COLUMN,
     REQUEST_COLUMN,
@@ -35,9 +36,9 @@ REPLACES_TEXT = (
     "ticked scopes."
 )
 REPLACES_TOOLTIP = (
-    "Each change of the picks replaces the ticked scopes, and the status bar names any it "
-    "unticked. Scopes ticked by hand afterwards stay until the picks change; those no picked "
-    "endpoint needs are flagged in the scope list."
+    "Each change of the picks replaces the ticked scopes, and a notice names any it "
+    "unticked, with Undo. Scopes ticked by hand afterwards stay until the picks change; "
+    "those no picked endpoint needs are flagged in the scope list."
 )
 
 
@@ -46,13 +47,19 @@ class EndpointPicker(QWidget):
 
     Picks *replace* the selection with the plan's scopes rather than adding to it: the page
     answers "which scopes, and no more, do these calls need", and adding would keep scopes
-    the calls no longer need. Whatever the replacement unticks is named in the status bar.
+    the calls no longer need. Whatever the replacement unticks is named above the list,
+    with Undo.
     """
 
     status_message = Signal(str)
+    undo_requested = Signal()
 
     def __init__(
-        self, adapter: SelectionAdapter, plan: EndpointPlan, parent: QWidget | None = None
+        self,
+        adapter: SelectionAdapter,
+        plan: EndpointPlan,
+        undo_keys: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("endpointPicker")
@@ -73,6 +80,9 @@ class EndpointPicker(QWidget):
         )
         self.clear_button.clicked.connect(self.model.clear)
 
+        self.unticked_notice = UntickedNotice(undo_keys)
+        self.unticked_notice.undo_requested.connect(self.undo_requested)
+        self._keeping_ticks = False
         self.view = self._make_view()
         self._laid_out = False
         self.reasons = PickReasons()
@@ -93,6 +103,7 @@ class EndpointPicker(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.unticked_notice)
         layout.addWidget(self.splitter, 1)
 
         self._shown_unneeded: tuple[str, ...] = ()
@@ -153,8 +164,21 @@ class EndpointPicker(QWidget):
         view.header().setStretchLastSection(True)
         return view
 
+    def drop_picks_keeping_ticks(self) -> None:
+        """Unpick every endpoint, leaving the ticked scopes as they are."""
+        self._keeping_ticks = True
+        try:
+            self.model.clear()
+        finally:
+            self._keeping_ticks = False
+        self.status_message.emit("Unpicked every endpoint; the ticked scopes stay")
+
     def _apply_plan(self) -> None:
         """Replace the ticked scopes with the plan's, and say what that unticked."""
+        self.unticked_notice.hide()
+        if self._keeping_ticks:
+            self._explain()
+            return
         selection = self._adapter.selection
         before = set(selection.scopes)
         scopes = self.plan.scopes
@@ -170,6 +194,7 @@ class EndpointPicker(QWidget):
         )
         if removed:
             message += "; unticked " + ", ".join(removed)
+        self.unticked_notice.show_unticked(removed)
         self.status_message.emit(message)
         self._explain()
 

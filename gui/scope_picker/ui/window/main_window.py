@@ -31,6 +31,7 @@ from scope_picker.core.selection import Selection
 from scope_picker.ui.consent.consent_view import ConsentView
 from scope_picker.ui.endpoints.endpoint_view import EndpointPanel
 from scope_picker.ui.paste.scope_import import ImportReport
+from scope_picker.ui.picker.drift_notice import DriftNotice
 from scope_picker.ui.scope_string.copy_format import CopyFormatBox
 from scope_picker.ui.scope_string.scope_string_row import (
     make_copy_button,
@@ -138,6 +139,11 @@ class MainWindow(QMainWindow):
         self._picker: EndpointPicker | None = None
         self._flagged: tuple[str, ...] = ()  # the scopes flagged ⚠ when names were last fitted
         self.search = SearchBar()
+        self.drift_notice = DriftNotice()
+        self.drift_notice.fit_ticks_to_picks.connect(
+            lambda: self.adapter.selection.replace(self.plan.scopes)
+        )
+        self.drift_notice.keep_ticks.connect(lambda: self.picker.drop_picks_keeping_ticks())
         copy_keys = self.copy_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.scope_string = make_scope_string_field(copy_keys)
         self.scope_string.copy_requested.connect(self.edits.copy_scope_string)
@@ -219,6 +225,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.addWidget(self.search)
         layout.addWidget(self.import_report)
+        layout.addWidget(self.drift_notice)
         layout.addWidget(main, 1)
         layout.addLayout(scope_string_row(self.scope_string, self.copy_button, self.copy_format))
         self.setCentralWidget(central)
@@ -264,7 +271,9 @@ class MainWindow(QMainWindow):
         if self._picker is None:
             from scope_picker.ui.picker.endpoint_picker import EndpointPicker  # deferred: see above
 
-            picker = EndpointPicker(self.adapter, self.plan)
+            undo_keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            picker = EndpointPicker(self.adapter, self.plan, undo_keys)
+            picker.undo_requested.connect(self.edits.undo)
             if self.search.query:
                 picker.set_search(self.search.query)
             picker.status_message.connect(self.show_message)
@@ -378,14 +387,22 @@ class MainWindow(QMainWindow):
 
     def _show_plan(self) -> None:
         self.scope_model.show_plan(self.plan)
+        self._show_drift()
         self._fit_scope_names()
         self._refresh_details()
 
     def _refresh_flags(self) -> None:
-        """The details of the current scope, and the name column when a ⚠ came or went."""
+        """The details of the current scope, the name column when a ⚠ came or went, and
+        whether the ticks and the picks disagree."""
         self._refresh_details()
+        self._show_drift()
         if self.scope_model.unneeded() != self._flagged:
             self._fit_scope_names()
+
+    def _show_drift(self) -> None:
+        ticked = self.adapter.selection.scopes
+        missing = [scope for scope in self.plan.scopes if scope not in ticked]
+        self.drift_notice.show_drift(len(self.plan.picked), self.plan.unneeded(ticked), missing)
 
     def _fit_scope_names(self) -> None:
         """Names as wide as the rows shown need, a warning icon beside one included."""
