@@ -45,6 +45,7 @@ pytestmark = pytest.mark.gui
 
 CHECK = Qt.ItemDataRole.CheckStateRole
 PLAYLIST_WRITE = "playlist-modify-private+playlist-modify-public"
+PLAYBACK_READ = "choice:user-read-playback-state+user-read-currently-playing"
 
 
 def picker_row(window: MainWindow, endpoint_id: str, column: int = NAME_COLUMN) -> QModelIndex:
@@ -461,3 +462,26 @@ def test_saved_picks_the_catalogue_no_longer_has_are_named(
     assert window.statusBar().currentMessage() == (
         "Ignored saved settings: unknown saved endpoint 'retired-endpoint'"
     )
+
+
+def test_a_choice_shows_first_in_a_short_reasons_pane_as_a_sentence(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_tab(2)
+    picker = window.picker
+    total = sum(picker.splitter.sizes())
+    picker.splitter.setSizes([total - 150, 150])  # the reasons pane, about 150 px tall
+    pick(window, "get-the-users-currently-playing-track", "add-items-to-playlist")
+    qtbot.wait(1)
+    viewport = picker.reasons.viewport()
+    for option in ("user-read-currently-playing", "user-read-playback-state"):
+        radio = control(window, QRadioButton, f"{PLAYBACK_READ}:{option}")
+        top_left = radio.mapTo(viewport, radio.rect().topLeft())
+        assert top_left.y() >= 0
+        assert top_left.y() + radio.height() <= viewport.height(), option
+    text = reasons(window)
+    assert "for Get Currently Playing Track. Either scope grants it." in text
+    assert "for Add Items to Playlist. playlist-modify-public for public playlists" in text

@@ -130,7 +130,12 @@ def test_ticking_a_category_while_filtered_ticks_only_the_scopes_shown(
     assert proxy.setData(users, Qt.CheckState.Checked, CHECK)
     assert len(changes) == 1
     assert selection.scopes == ("user-read-email", "user-read-private")
-    assert users.data(CHECK) == Qt.CheckState.Checked  # every shown scope is ticked
+    # Every shown scope is ticked, but not the hidden user-personalized: not ✓.
+    assert users.data(CHECK) == Qt.CheckState.PartiallyChecked
+    # Ticking the box again unticks the rows shown: it still toggles them.
+    assert proxy.setData(users, Qt.CheckState.Checked, CHECK)
+    assert selection.scopes == ()
+    assert proxy.setData(users, Qt.CheckState.Checked, CHECK)
 
     window.search.clear()
     users = group_named(proxy, "Users")
@@ -163,6 +168,8 @@ def test_ticking_an_endpoint_group_while_filtered_picks_only_what_is_shown(
     assert proxy.setData(player, Qt.CheckState.Checked, CHECK)
     assert [e.id for e in window.picker.plan.picked] == ["pause-a-users-playback"]
     assert selection.scopes == ("user-modify-playback-state",)
+    # One of the group's endpoints is picked: its box says partly, not ✓.
+    assert player.data(CHECK) == Qt.CheckState.PartiallyChecked
 
 
 def test_the_details_follow_a_row_found_by_search(window: MainWindow) -> None:

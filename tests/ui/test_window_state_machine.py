@@ -246,9 +246,17 @@ class WindowActions(RuleBasedStateMachine):
                 for leaf in range(proxy.rowCount(category))
             }
             assert shown
+            # Asking for ✓ when every row shown is ticked already unticks them (a toggle).
+            ticks = checked and not shown <= self.ticked
             assert proxy.setData(category, _state(checked), CHECK)
-            self.ticked = self.ticked | shown if checked else self.ticked - shown
-            assert category.data(CHECK) == _state(checked)  # the box stands for the rows shown
+            self.ticked = self.ticked | shown if ticks else self.ticked - shown
+            every_row_shown = len(shown) == window.scope_model.leaf_count(
+                window.scope_proxy.mapToSource(category).row()
+            )
+            if not ticks:
+                assert category.data(CHECK) != Qt.CheckState.Checked
+            elif every_row_shown:
+                assert category.data(CHECK) == Qt.CheckState.Checked
         else:
             count = window.search.count.text()
             assert count == "nothing matches" or count.startswith("0 scopes in Scopes, "), count

@@ -23,7 +23,7 @@ from scope_picker.core.catalogue import Endpoint
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import ScopeChoice
 from scope_picker.ui.shared.widgets import describe
-from scope_picker.ui.shared.wording import plural
+from scope_picker.ui.shared.wording import plural, sentence
 
 NOTHING_PICKED_TEXT = (
     "Tick the endpoints your app will call. The scopes they need then replace the ticked "
@@ -114,6 +114,10 @@ class PickReasons(QScrollArea):
             layout.addStretch(1)
             return content
         result = plan.result
+        # Open choices first: they ask for an answer, and a short pane shows them unscrolled.
+        for choice in result.choices:
+            if choice.chosen is not None:
+                layout.addWidget(self._choice_box(choice))
         heading = (
             f"<b>{plural(len(result.scopes), 'scope')} needed by "
             f"{plural(len(plan.picked), 'picked endpoint')}</b>"
@@ -142,8 +146,6 @@ class PickReasons(QScrollArea):
                         "settledChoice",
                     )
                 )
-            else:
-                layout.addWidget(self._choice_box(choice))
         if result.optional:
             layout.addWidget(self._optional_box(plan))
         deprecated = [e for e in plan.picked if e.deprecated]
@@ -172,7 +174,7 @@ class PickReasons(QScrollArea):
             "One of these scopes is enough; which one depends on what your app does",
         )
         layout = QVBoxLayout(box)
-        note = f" {escape(choice.note)}." if choice.note else ""
+        note = f" {escape(sentence(choice.note))}" if choice.note else ""
         layout.addWidget(
             _text(
                 f"<b>{escape(' or '.join(choice.options))}</b> for "

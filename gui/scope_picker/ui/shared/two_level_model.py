@@ -167,8 +167,9 @@ class CheckableTwoLevelModel(TwoLevelModel):
         return [leaf for leaf in range(self.leaf_count(group_row)) if self.shows(group_row, leaf)]
 
     def group_check_state(self, group_row: int) -> Qt.CheckState:
-        """The group's box over the leaves shown."""
-        leaves = self.shown_leaves(group_row)
+        """The group's box over all its leaves, shown or not: a search never shows ✓ for a
+        group some of whose hidden leaves are unticked."""
+        leaves = range(self.leaf_count(group_row))
         ticked = sum(self.is_leaf_checked(group_row, leaf) for leaf in leaves)
         return tri_state(ticked, len(leaves))
 
@@ -187,9 +188,16 @@ class CheckableTwoLevelModel(TwoLevelModel):
         if state is None or state is Qt.CheckState.PartiallyChecked:
             return False
         leaves: list[AnyIndex] = [index]
+        checked = state is Qt.CheckState.Checked
         if self.is_group(index):
-            leaves = [self.index(leaf, 0, index) for leaf in self.shown_leaves(index.row())]
-        self.set_leaves_checked(leaves, state is Qt.CheckState.Checked)
+            group = index.row()
+            shown = self.shown_leaves(group)
+            leaves = [self.index(leaf, 0, index) for leaf in shown]
+            # A click on a partly ticked box asks for ✓; if every row shown is ticked already,
+            # the click unticks them, so the box still toggles what the search shows.
+            if checked and all(self.is_leaf_checked(group, leaf) for leaf in shown):
+                checked = False
+        self.set_leaves_checked(leaves, checked)
         return True
 
     def emit_all_changed(self, roles: Sequence[int]) -> None:

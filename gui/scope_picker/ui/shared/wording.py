@@ -19,3 +19,13 @@ def html_keeping_names_whole(text: str) -> str:
     return _HYPHENATED.sub(
         lambda match: f'<span style="white-space:nowrap">{match.group()}</span>', escape(text)
     )
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter (unless it starts with a name such as
+    a scope, kept as spelt) and a full stop at the end."""
+    text = text.strip()
+    first_word = text.split(" ", 1)[0]
+    if first_word.isalpha() and first_word.islower():
+        text = text[:1].upper() + text[1:]
+    return text + ("" if text.endswith((".", "!", "?")) else ".")
