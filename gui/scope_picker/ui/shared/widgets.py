@@ -41,12 +41,17 @@ def set_up_checklist(view: QTreeView) -> None:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
 
 
+SQUEEZED_CHARS = 20
+"""The narrowest a squeezed column of paths gets, in average characters: both ends readable."""
+
+
 def fit_columns(view: QTreeView, columns: Sequence[int], squeezable: int, keep_chars: int) -> None:
     """Size ``columns`` to the rows shown now; the last column stretches over the rest.
 
     When the window is too narrow for them all, ``squeezable`` (a column of paths) gives up
-    width, down to its header, so that ``keep_chars`` average characters of the last column
-    still show; its texts then elide in the middle, keeping both ends of a path.
+    width, down to ``SQUEEZED_CHARS``, so that ``keep_chars`` average characters of the last
+    column still show; its texts then elide in the middle, keeping both ends of a path.
+    Narrower still, the list scrolls sideways.
     """
     view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
     for column in columns:
@@ -54,7 +59,9 @@ def fit_columns(view: QTreeView, columns: Sequence[int], squeezable: int, keep_c
     header = view.header()
     others = sum(view.columnWidth(c) for c in columns if c != squeezable)
     room = view.viewport().width() - others - view.fontMetrics().averageCharWidth() * keep_chars
-    narrowest = header.sectionSizeHint(squeezable)
+    narrowest = max(
+        header.sectionSizeHint(squeezable), view.fontMetrics().averageCharWidth() * SQUEEZED_CHARS
+    )
     if view.columnWidth(squeezable) > room:
         view.setColumnWidth(squeezable, max(room, narrowest))
 

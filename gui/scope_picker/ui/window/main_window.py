@@ -76,6 +76,8 @@ if TYPE_CHECKING:
 
 DEFAULT_SIZE = (1200, 760)
 DEFAULT_SCOPES_WIDTH = 420
+SMALL_SCOPES_SHARE = 0.36
+"""The scopes' share of a narrow window: at 800 px the endpoint lists keep their Notes."""
 MESSAGE_TIMEOUT_MS = 8000
 
 
@@ -454,7 +456,7 @@ class MainWindow(QMainWindow):
     def _size_panes_to_default(self) -> None:
         """Scopes get what their names need; endpoints, with the longest rows, the rest."""
         width = self.width()
-        left = min(DEFAULT_SCOPES_WIDTH, round(width * 0.42))
+        left = min(DEFAULT_SCOPES_WIDTH, round(width * SMALL_SCOPES_SHARE))
         self.main_splitter.setSizes([left, width - left])
 
     def _resize_to_default(self) -> None:
