@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QTextDocument
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +13,7 @@ from scope_picker.core.scope_string import parse_scopes
 from scope_picker.core.selection import Selection
 from scope_picker.ui.paste.import_dialog import ImportDialog
 from scope_picker.ui.paste.scope_import import ImportReport
+from scope_picker.ui.shared.wording import WORD_JOINER
 from scope_picker.ui.window.edits import NOTHING_TO_PASTE
 from scope_picker.ui.window.main_window import MainWindow
 
@@ -22,17 +23,19 @@ REPLACED = "Selected 2 scopes from the clipboard, replacing the previous selecti
 
 
 def plain(html: str) -> str:
-    """What a rich-text label reads as."""
+    """What a rich-text label reads as (without the invisible joiners that lay it out)."""
     document = QTextDocument()
     document.setHtml(html)
-    return document.toPlainText()
+    return document.toPlainText().replace(WORD_JOINER, "")
 
 
-def wrapped_lines(html: str, width: int) -> list[str]:
+def wrapped_lines(html: str, width: int, font: QFont) -> list[str]:
     """The lines ``html`` is laid out in at ``width`` pixels."""
     document = QTextDocument()
+    document.setDefaultFont(font)
     document.setHtml(html)
     document.setTextWidth(width)
+    document.size()  # lays the text out
     lines = []
     block = document.begin()
     while block.isValid():
@@ -313,9 +316,28 @@ def test_scope_names_in_the_report_never_break_at_their_hyphens(
     qtbot: QtBot, active_window: MainWindow
 ) -> None:
     paste_on_the_tree(qtbot, active_window, "user-read-playback user-modify-playback")
-    html = active_window.import_report.label.text()
-    assert "\u2011" not in html  # ASCII hyphens: what is selected and copied is the name
-    metrics = active_window.import_report.label.fontMetrics()
-    for width in range(metrics.horizontalAdvance("user-modify-playback-state'?"), 400, 7):
-        lines = wrapped_lines(html, width)
-        assert not [line for line in lines if line.rstrip().endswith("-")], (width, lines)
+    label = active_window.import_report.label
+    html = label.text()
+    metrics = label.fontMetrics()
+    # From the widest name with its quotes (narrower, a name must break somewhere) upwards.
+    widths = range(metrics.horizontalAdvance("'user-modify-playback-state'? ") + 20, 400, 7)
+    for width in widths:
+        lines = wrapped_lines(html, width, label.font())
+        assert lines
+        assert not [line for line in lines if line.rstrip("\u2060").endswith("-")], (width, lines)
+    # Without the joiners, some of those widths do break a name: the check can fail.
+    plain_html = html.replace("\u2060", "")
+    assert any(
+        line.endswith("-")
+        for width in widths
+        for line in wrapped_lines(plain_html, width, label.font())
+    )
+    # A name selected in the report and copied is plain ASCII.
+    document = QTextDocument()
+    document.setHtml(html)
+    shown_text = document.toPlainText()  # what selecting all of the label and copying gives
+    assert WORD_JOINER in shown_text
+    QGuiApplication.clipboard().setText(shown_text)
+    copied = QGuiApplication.clipboard().text()
+    assert "user-read-playback-state" in copied
+    assert copied.isascii(), copied

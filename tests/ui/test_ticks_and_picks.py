@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.selection import Selection
+from scope_picker.ui.shared.wording import WORD_JOINER
 from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.gui
 def plain(label: QLabel) -> str:
     document = QTextDocument()
     document.setHtml(label.text())
-    return document.toPlainText()
+    return document.toPlainText().replace(WORD_JOINER, "")
 
 
 QUEUE = "get-queue"  # needs user-read-currently-playing and user-read-playback-state

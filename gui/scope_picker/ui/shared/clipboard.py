@@ -1,6 +1,10 @@
-"""One way to put text on the clipboard, so every Copy button reports failure the same way."""
+"""One way to put text on the clipboard, so every Copy button reports failure the same way;
+and copies from the window's labels kept free of the characters that only lay them out."""
 
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+from scope_picker.ui.shared.wording import WORD_JOINER
 
 
 def copy_text(text: str) -> bool:
@@ -14,3 +18,19 @@ def copy_text(text: str) -> bool:
     clipboard = QGuiApplication.clipboard()
     clipboard.setText(text)
     return clipboard.text() == text
+
+
+def keep_copies_plain(clipboard: QClipboard) -> None:
+    """Whenever this app puts text on the clipboard (a name selected in a report and copied),
+    take out the word joiners that keep names on one line: a scope pasted into code must be
+    exactly its ASCII name."""
+
+    def strip_joiners() -> None:
+        text = clipboard.text()
+        # While this app is active, what lands on the clipboard is a copy made in it (not
+        # every platform says who owns the clipboard: offscreen never does).
+        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+        if WORD_JOINER in text and (active or clipboard.ownsClipboard()):
+            clipboard.setText(text.replace(WORD_JOINER, ""))
+
+    clipboard.dataChanged.connect(strip_joiners)

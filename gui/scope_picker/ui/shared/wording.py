@@ -4,6 +4,9 @@ import re
 from html import escape
 
 _HYPHENATED = re.compile(r"[\w.]+(?:-[\w.]+)+")
+WORD_JOINER = "\u2060"
+"""Invisible, and no line breaks beside it: put after a name's hyphens, it keeps the name
+on one line (Qt's rich text ignores ``white-space: nowrap`` inside a paragraph)."""
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
@@ -13,11 +16,12 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
 
 
 def html_keeping_names_whole(text: str) -> str:
-    """``text`` escaped for a rich-text label, each hyphenated name (a scope) in a no-wrap
-    span: a line may break before or after ``user-read-playback-state``, never inside it.
-    The characters stay ASCII, so what is selected and copied from the label is the name."""
+    """``text`` escaped for a rich-text label, a word joiner after each hyphen of a
+    hyphenated name (a scope): a line may break before or after ``user-read-playback-state``,
+    never inside it. The hyphens stay ASCII; ``keep_copies_plain`` takes the joiners out of
+    anything copied from the window."""
     return _HYPHENATED.sub(
-        lambda match: f'<span style="white-space:nowrap">{match.group()}</span>', escape(text)
+        lambda match: match.group().replace("-", "-" + WORD_JOINER), escape(text)
     )
 
 

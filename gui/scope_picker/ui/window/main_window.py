@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -49,6 +49,7 @@ from scope_picker.ui.scopes.scope_tree_model import (
 from scope_picker.ui.scopes.scope_tree_view import make_scope_tree
 from scope_picker.ui.search.search_bar import SearchBar
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.shared.clipboard import keep_copies_plain
 from scope_picker.ui.shared.doc_links import open_documentation
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.widgets import describe
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             catalogue, selection, self.copy_format, self.import_report, self
         )
         self.edits.message.connect(self.show_message)
+        keep_copies_plain(QGuiApplication.clipboard())
 
         self.undo_action, self.redo_action = make_history_actions(self)
         self.copy_action = make_copy_action(self)
