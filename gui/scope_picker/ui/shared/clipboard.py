@@ -20,17 +20,26 @@ def copy_text(text: str) -> bool:
     return clipboard.text() == text
 
 
-def keep_copies_plain(clipboard: QClipboard) -> None:
-    """Whenever this app puts text on the clipboard (a name selected in a report and copied),
-    take out the word joiners that keep names on one line: a scope pasted into code must be
-    exactly its ASCII name."""
+_GUARDED = "scopePickerKeepsCopiesPlain"
 
-    def strip_joiners() -> None:
-        text = clipboard.text()
-        # While this app is active, what lands on the clipboard is a copy made in it (not
-        # every platform says who owns the clipboard: offscreen never does).
-        active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
-        if WORD_JOINER in text and (active or clipboard.ownsClipboard()):
-            clipboard.setText(text.replace(WORD_JOINER, ""))
 
-    clipboard.dataChanged.connect(strip_joiners)
+def keep_copies_plain() -> None:
+    """From now on, whenever this app puts text on the clipboard (a name selected in a
+    report and copied), take out the word joiners that keep names on one line: a scope
+    pasted into code must be exactly its ASCII name. Once per application; more calls
+    change nothing."""
+    clipboard = QGuiApplication.clipboard()
+    if not isinstance(clipboard, QClipboard) or clipboard.property(_GUARDED):
+        return
+    clipboard.setProperty(_GUARDED, True)
+    clipboard.dataChanged.connect(_strip_joiners)
+
+
+def _strip_joiners() -> None:
+    clipboard = QGuiApplication.clipboard()
+    text = clipboard.text()
+    # While this app is active, what lands on the clipboard is a copy made in it (not every
+    # platform says who owns the clipboard: offscreen never does).
+    active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
+    if WORD_JOINER in text and (active or clipboard.ownsClipboard()):
+        clipboard.setText(text.replace(WORD_JOINER, ""))

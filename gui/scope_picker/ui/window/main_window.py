@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
             catalogue, selection, self.copy_format, self.import_report, self
         )
         self.edits.message.connect(self.show_message)
-        keep_copies_plain(QGuiApplication.clipboard())
+        keep_copies_plain()
 
         self.undo_action, self.redo_action = make_history_actions(self)
         self.copy_action = make_copy_action(self)
