@@ -55,7 +55,7 @@ def test_a_whole_session_makes_no_network_call(tmp_path: Path, catalogue: Catalo
     # The later steps did what they are for, so the recording covers their code too.
     pasted = parse_scopes(catalogue, report["pasted"]).known
     assert report["after_paste"] == format_scopes(pasted)
-    assert report["search_count"].endswith(" match")
+    assert report["search_count"].endswith(" in Pick endpoints")
     assert report["search_shown"]
     after_search = catalogue.in_scope_order({*pasted, *report["search_shown"]})
     assert report["after_search"] == format_scopes(after_search)

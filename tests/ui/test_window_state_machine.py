@@ -246,17 +246,21 @@ class WindowActions(RuleBasedStateMachine):
                 for leaf in range(proxy.rowCount(category))
             }
             assert shown
-            # Asking for ✓ when every row shown is ticked already unticks them (a toggle).
-            ticks = checked and not shown <= self.ticked
+            # Asking for ✓ when every row shown is ticked already, but not every row of the
+            # category, unticks them (a toggle).
+            source_row = proxy.mapToSource(category).row()
+            names = {s.name for s in CATALOGUE.scopes_in(CATALOGUE.categories[source_row].id)}
+            toggles_off = checked and shown <= self.ticked and not names <= self.ticked
+            ticks = checked and not toggles_off
             assert proxy.setData(category, _state(checked), CHECK)
             self.ticked = self.ticked | shown if ticks else self.ticked - shown
-            every_row_shown = len(shown) == window.scope_model.leaf_count(
-                window.scope_proxy.mapToSource(category).row()
+            assert category.data(CHECK) == (
+                Qt.CheckState.Checked
+                if names <= self.ticked
+                else Qt.CheckState.Unchecked
+                if not names & self.ticked
+                else Qt.CheckState.PartiallyChecked
             )
-            if not ticks:
-                assert category.data(CHECK) != Qt.CheckState.Checked
-            elif every_row_shown:
-                assert category.data(CHECK) == Qt.CheckState.Checked
         else:
             count = window.search.count.text()
             assert count == "nothing matches" or count.startswith("0 scopes in Scopes, "), count

@@ -193,9 +193,13 @@ class CheckableTwoLevelModel(TwoLevelModel):
             group = index.row()
             shown = self.shown_leaves(group)
             leaves = [self.index(leaf, 0, index) for leaf in shown]
-            # A click on a partly ticked box asks for ✓; if every row shown is ticked already,
-            # the click unticks them, so the box still toggles what the search shows.
-            if checked and all(self.is_leaf_checked(group, leaf) for leaf in shown):
+            # A click on a box left half-filled by rows a search hides asks for ✓; when every
+            # row shown is ticked already, it unticks them: the box still toggles them.
+            if (
+                checked
+                and self.group_check_state(group) is Qt.CheckState.PartiallyChecked
+                and all(self.is_leaf_checked(group, leaf) for leaf in shown)
+            ):
                 checked = False
         self.set_leaves_checked(leaves, checked)
         return True
