@@ -75,6 +75,9 @@ def test_scope_names_fit_after_every_search_and_with_the_warning_icon(
 def test_at_800x600_the_notes_column_starts_inside_the_pick_list(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    """The first window on an 800x600 screen (offscreen's): its panes are sized for it."""
+    if window.screen().availableGeometry().width() > 800:
+        pytest.skip("the first window's panes are sized for the screen: needs an 800 px one")
     window.resize(800, 600)
     window.show()
     qtbot.waitExposed(window)
