@@ -9,11 +9,8 @@ only when that fails does ``ldd`` run, to name every missing library.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import shutil
-import subprocess
 import sys
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
@@ -33,7 +30,7 @@ INSTALL_LINES = (
     f"  Fedora:         sudo dnf install {FEDORA_PACKAGES}"
 )
 CLI_HINT = "The command-line tool needs neither: scope-picker --help"
-_NOT_FOUND = re.compile(r"^\s*(\S+) => not found", re.MULTILINE)
+_NOT_FOUND = r"^\s*(\S+) => not found"
 
 
 def chosen_platform(argv: Sequence[str], environ: Mapping[str, str]) -> str:
@@ -68,8 +65,12 @@ def display_problem(
     uses_xcb = platform == "xcb" or (not platform and not wayland)
     if not uses_xcb or xcb_plugin is None or not xcb_plugin.is_file():
         return None
+    # ctypes' own loader, without the 2 ms of importing ctypes: the plugin stays loaded, and
+    # Qt's dlopen of it a moment later finds it there.
+    from _ctypes import dlopen
+
     try:
-        ctypes.CDLL(str(xcb_plugin))
+        dlopen(str(xcb_plugin), os.RTLD_NOW)
     except OSError as error:
         missing = missing_libraries(xcb_plugin) or [str(error)]
         return (
@@ -82,11 +83,14 @@ def display_problem(
 
 def missing_libraries(library: Path) -> list[str]:
     """The shared libraries ``library`` needs that the loader cannot find, as ``ldd`` says."""
+    import shutil  # deferred, as subprocess: only a failed start gets here
+    import subprocess
+
     ldd = shutil.which("ldd")
     if ldd is None:
         return []
     result = subprocess.run([ldd, str(library)], capture_output=True, text=True, check=False)
-    return list(dict.fromkeys(_NOT_FOUND.findall(result.stdout)))
+    return list(dict.fromkeys(re.findall(_NOT_FOUND, result.stdout, re.MULTILINE)))
 
 
 def xcb_plugin_path(environ: Mapping[str, str]) -> Path | None:
