@@ -90,3 +90,21 @@ def test_at_800x600_the_notes_column_starts_inside_the_pick_list(
         header = view.header()
         notes_start = header.sectionViewportPosition(2)
         assert 0 < notes_start < view.viewport().width() - view.fontMetrics().averageCharWidth() * 8
+
+
+def test_endpoints_tab_names_and_requests_fit_after_every_change(
+    qtbot: QtBot, big_window: MainWindow
+) -> None:
+    view = big_window.endpoints.view
+    selection = big_window.adapter.selection
+    for scopes, show_public in [
+        (["user-read-playback-state"], False),
+        (["playlist-modify-public", "user-modify-playback-state"], False),
+        (["playlist-modify-public"], True),
+        (["ugc-image-upload"], False),
+    ]:
+        selection.replace(scopes)
+        big_window.endpoints.show_public.setChecked(show_public)
+        qtbot.wait(1)
+        assert leaf_indexes(view, NAME_COLUMN)
+        assert cut_cells(view, (NAME_COLUMN, REQUEST_COLUMN)) == [], scopes
