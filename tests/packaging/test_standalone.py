@@ -72,6 +72,30 @@ def test_frozen_app_starts_on_an_x_server(
     assert smoke_report(result) == expected_smoke_report(catalogue)
 
 
+def test_frozen_app_without_a_display_says_so_and_exits_1(
+    standalone_build: StandaloneBuild, tmp_path: Path
+) -> None:
+    result = run_smoke_test([str(standalone_build.executable)], "", tmp_path)
+    assert result.returncode == 1, result.stderr  # not Qt's abort (134)
+    assert "no display is set" in result.stderr
+    assert "Reinstalling the application" not in result.stderr
+
+
+def test_frozen_app_prints_its_help_without_a_window(
+    standalone_build: StandaloneBuild, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [str(standalone_build.executable), "--help"],
+        cwd=tmp_path,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("usage: spotify-scope-picker")
+
+
 def test_every_bundled_library_resolves(standalone_build: StandaloneBuild) -> None:
     internal = standalone_build.bundle / "_internal"
     libraries = [
