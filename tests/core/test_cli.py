@@ -414,6 +414,20 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
     assert doc["scope_string"] == "playlist-modify-private"
 
 
+def test_every_endpoint_name_resolves_to_itself(
+    capsys: pytest.CaptureFixture[str], catalogue: Catalogue
+) -> None:
+    """``Get Album`` is the endpoint of that name, not the method GET on a path ``Album``; a
+    name a retired operation shares with its replacement means the replacement."""
+    named = {e.name: e.id for e in catalogue.endpoints if not e.deprecated}
+    retired = {e.name: e.id for e in catalogue.endpoints if e.deprecated}
+    expected = retired | named
+    code, doc = run_json(capsys, "for-endpoints", *expected)
+    assert code == EXIT_OK
+    assert [(e["input"], e["id"]) for e in doc["endpoints"]] == list(expected.items())
+    assert len(expected) > 90
+
+
 # --- list ----------------------------------------------------------------------------------
 
 
