@@ -178,6 +178,17 @@ def test_explain_reads_stdin(
     assert out.splitlines()[-1] == "user-top-read user-read-email"
 
 
+def test_explain_reads_lines_continued_by_a_backslash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``printf 'user-read-private \\\n    streaming\n' | scope-picker explain``"""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("user-read-private \\\n    streaming\n"))
+    code, out, err = run(capsys, "explain")
+    assert code == EXIT_OK
+    assert err == ""
+    assert out.splitlines()[-1] == "streaming user-read-private"
+
+
 def test_unreadable_stdin_is_a_message_not_a_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -139,6 +139,33 @@ def test_retired_scope_is_named_as_such(catalogue: Catalogue) -> None:
     assert "no longer exists" in parsed.unknown[0].describe()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user-read-private \\\n    streaming\n",  # shell: printf 'user-read-private \\\n...'
+        "user-read-private\\\nstreaming",
+        "user-read-private \\  \r\n  streaming \\",
+        'let scopes = "user-read-private \\\n    streaming";',  # Rust
+        'let scopes = """\n    user-read-private \\\n    streaming\n    """',  # Swift
+        "SCOPES='user-read-private \\\nstreaming'",
+    ],
+)
+def test_a_backslash_that_ends_a_line_separates(catalogue: Catalogue, text: str) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.known == ("streaming", "user-read-private")
+    assert parsed.is_clean, parsed.messages()
+
+
+def test_a_backslash_inside_a_line_is_part_of_a_token(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "streaming\\user-read-private streaming\\ \\ x")
+    assert [u.token for u in parsed.unknown] == [
+        "streaming\\user-read-private",
+        "streaming\\",
+        "\\",
+        "x",
+    ]
+
+
 def test_duplicates_are_reported(catalogue: Catalogue) -> None:
     parsed = parse_scopes(catalogue, "streaming streaming,streaming user-read-email")
     assert parsed.known == ("streaming", "user-read-email")

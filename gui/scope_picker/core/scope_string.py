@@ -23,6 +23,8 @@ RETIRED_SCOPES: Mapping[str, str] = {
 }
 
 _SEPARATORS = re.compile(r"[\s,+;|]+")
+# A backslash that ends a line continues it (shell, Rust and Swift strings): a separator.
+_LINE_CONTINUATION = re.compile(r"\\[ \t]*(?:\r?\n|\Z)")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
 _BRACKETS = str.maketrans("[](){}", " " * 6)
 _ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*(?::=|[:=])\s*")
@@ -152,12 +154,13 @@ def _scope_text(text: str) -> tuple[str, str | None]:
 
 
 def _tokens(text: str) -> list[str]:
-    """Split on every separator seen in the wild, after undoing percent-encoding.
+    """Split on every separator seen in the wild, after undoing percent-encoding and joining
+    lines continued by a backslash.
 
     In code (quotes present) only the quoted strings hold scopes; in an unquoted list
     literal, only its items; otherwise the whole text, less a ``scope=``-style key.
     """
-    text = unquote(text)
+    text = _LINE_CONTINUATION.sub(" ", unquote(text))
     quoted = [
         next(part for part in match.groups() if part is not None)
         for match in _QUOTED.finditer(text)
