@@ -144,6 +144,20 @@ def test_unknown_scopes_exit_2_with_did_you_mean(capsys: pytest.CaptureFixture[s
     assert err == "scope-picker: error: the scope string is not clean: 1 unknown scope\n"
 
 
+def test_a_repeated_unknown_token_is_one_unknown_scope_and_a_duplicate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(capsys, "explain", "foo foo user-read-private")
+    assert code == EXIT_REJECTED
+    assert [u["token"] for u in doc["unknown"]] == ["foo"]
+    assert doc["duplicates"] == ["foo"]
+    assert doc["messages"] == ["'foo' is not a Spotify scope", "listed more than once: foo"]
+    _, _, err = run(capsys, "explain", "foo foo user-read-private")
+    assert (
+        err == "scope-picker: error: the scope string is not clean: 1 unknown scope, 1 duplicate\n"
+    )
+
+
 def test_duplicates_only_warn_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", "user-top-read user-top-read")
     assert code == EXIT_OK

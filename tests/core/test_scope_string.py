@@ -1,5 +1,6 @@
 """Scope strings as found in real projects parse to exactly the known scopes."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -127,6 +128,24 @@ def test_a_library_constant_that_names_no_scope_is_named_with_the_nearest(
     ]
 
 
+@pytest.mark.parametrize(
+    "token",
+    [
+        "user_read-email",  # half snake, half kebab: no library spells it
+        "foo/bar.user_read_email",  # a path, not a qualifier
+        "http://x.user_read_email",
+        "tk..scope.user_read_email",
+        "1tk.user_read_email",
+        "user_read_email-",
+    ],
+)
+def test_a_malformed_constant_stays_unknown(catalogue: Catalogue, token: str) -> None:
+    assert scope_named_by(catalogue, token) is None
+    parsed = parse_scopes(catalogue, f"streaming {token}")
+    assert parsed.known == ("streaming",)
+    assert [u.token for u in parsed.unknown] == [token]
+
+
 def test_brackets_separate_what_they_enclose(catalogue: Catalogue) -> None:
     parsed = parse_scopes(catalogue, "a := auth.New(auth.WithScopes(streaming))")
     assert parsed.known == ("streaming",)
@@ -173,25 +192,74 @@ def test_duplicates_are_reported(catalogue: Catalogue) -> None:
     assert parsed.messages() == ("listed more than once: streaming",)
 
 
+def test_a_repeated_unknown_token_is_named_once_and_reported_as_a_duplicate(
+    catalogue: Catalogue,
+) -> None:
+    parsed = parse_scopes(catalogue, "foo foo user-read-private foo user-read-private")
+    assert parsed.known == ("user-read-private",)
+    assert [u.token for u in parsed.unknown] == ["foo"]
+    assert parsed.duplicates == ("foo", "foo", "user-read-private")
+    assert parsed.messages() == (
+        "'foo' is not a Spotify scope",
+        "listed more than once: foo, user-read-private",
+    )
+
+
 def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
     parsed = parse_scopes(catalogue, "https://accounts.spotify.com/authorize?client_id=abc")
     assert parsed.known == ()
     assert parsed.messages() == ("the URL has no 'scope' parameter",)
 
 
+_QUALIFIER = re.compile(r"([A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*)?")
+
+
+def _constant_spellings(scope: str) -> tuple[set[str], set[str]]:
+    """How client libraries spell a scope's constant: (after a qualifier such as ``tk.scope.``
+    or a bare ``.``; on its own). Snake case in any case (tekore, spotify-web-api-java), camel
+    (iOS SDK), Pascal with or without Go's ``Scope``; alone only when an underscore or an
+    inner capital shows it is a constant."""
+    words = scope.split("-")
+    snake = "_".join(words)
+    camel = words[0] + "".join(word.capitalize() for word in words[1:])
+    pascal = "".join(word.capitalize() for word in words)
+    qualified = {snake, snake.upper(), camel, pascal, "Scope" + pascal}
+    alone = {snake, snake.upper(), camel, pascal, "Scope" + pascal} if len(words) > 1 else set()
+    return qualified, alone
+
+
+_SPELLINGS = {name: _constant_spellings(name) for name in CATALOGUE.scope_names}
+
+
+def scope_meant_by(token: str) -> str | None:
+    """The test's own reading of a token, written from the rules above, not from the parser."""
+    if CATALOGUE.has_scope(token):
+        return token
+    qualifier, dot, last = token.rpartition(".")
+    if dot and not _QUALIFIER.fullmatch(qualifier):
+        return None
+    for name, (qualified, alone) in _SPELLINGS.items():
+        spellings = qualified if dot else alone
+        if last in spellings or ("_" in last and last.lower() == name.replace("-", "_")):
+            return name
+    return None
+
+
 def assert_every_token_accounted_for(parsed: ParsedScopes) -> None:
-    """Each token is a first occurrence in ``known``, a later one in ``duplicates``, or unknown
-    with a message naming it; the cleaned string reads back as exactly ``known``."""
+    """Each token names a scope that is in ``known`` (first occurrence) or ``duplicates``
+    (later ones), or names none and is in ``unknown`` (first occurrence, with a message naming
+    it) or ``duplicates``; the cleaned string reads back as exactly ``known``."""
     catalogue = CATALOGUE
     assert len(parsed.tokens) == len(parsed.known) + len(parsed.unknown) + len(parsed.duplicates)
     assert parsed.known == catalogue.in_scope_order(parsed.known)
-    named = [scope_named_by(catalogue, t) for t in parsed.tokens]
+    named = [scope_meant_by(t) for t in parsed.tokens]
     assert set(parsed.known) == {name for name in named if name is not None}
-    occurrences = Counter(name for name in named if name is not None)
-    assert occurrences == Counter(parsed.known) + Counter(parsed.duplicates)
-    assert [u.token for u in parsed.unknown] == [
-        t for t, name in zip(parsed.tokens, named, strict=True) if name is None
-    ]
+    said = [name or token for name, token in zip(named, parsed.tokens, strict=True)]
+    assert Counter(said) == Counter(parsed.known) + Counter(
+        u.token for u in parsed.unknown
+    ) + Counter(parsed.duplicates)
+    first_unknown = [t for t, name in zip(parsed.tokens, named, strict=True) if name is None]
+    assert [u.token for u in parsed.unknown] == list(dict.fromkeys(first_unknown))
     for unknown in parsed.unknown:
         assert f"'{unknown.token}'" in unknown.describe()
         assert unknown.suggestion is None or catalogue.has_scope(unknown.suggestion)
@@ -223,6 +291,7 @@ _SCOPE_LIKE = st.sampled_from(CATALOGUE.scope_names[:4]) | st.sampled_from(
         "user-read-emial",
         *("tk.scope.user_read_email", ".userReadEmail", "ScopeStreaming", "USER_TOP_READ"),
         *("Streaming", "tk.scope.every", "a..streaming", ".user_read_birthdate"),
+        *("user_read-email", "foo/bar.user_read_email", "ScopeStreaming", "1tk.streaming"),
     ]
 )
 _SYNTAX = st.sampled_from(

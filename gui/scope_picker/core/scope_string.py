@@ -56,7 +56,8 @@ class ParsedScopes:
     """The result of reading a pasted scope string.
 
     ``tokens`` is every token in the order found; the scope each names (``scope_named_by``)
-    is in ``known`` (first occurrence) or ``duplicates`` (later ones), or it is in ``unknown``.
+    is in ``known`` (first occurrence) or ``duplicates`` (later ones). A token that names no
+    scope is in ``unknown`` once, at its first occurrence, and in ``duplicates`` after that.
     """
 
     tokens: tuple[str, ...]
@@ -89,15 +90,16 @@ def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
     unknown: list[UnknownToken] = []
     for token in tokens:
         name = scope_named_by(catalogue, token)
+        said = name or token  # an unknown token is never a scope's name
+        if said in seen:
+            duplicates.append(said)
+            continue
+        seen.add(said)
         if name is None:
             unknown.append(_unknown(catalogue, token))
-        elif name in seen:
-            duplicates.append(name)
-        else:
-            seen.add(name)
     return ParsedScopes(
         tokens=tokens,
-        known=catalogue.in_scope_order(seen),
+        known=catalogue.in_scope_order(seen - {u.token for u in unknown}),
         unknown=tuple(unknown),
         duplicates=tuple(duplicates),
         source_note=source_note,
