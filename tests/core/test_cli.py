@@ -158,6 +158,23 @@ def test_a_repeated_unknown_token_is_one_unknown_scope_and_a_duplicate(
     )
 
 
+def test_retired_and_foreign_constants_are_named_as_such(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(capsys, "explain", "[.userReadBirthDate, .openid, .streaming]")
+    assert code == EXIT_REJECTED
+    assert [(u["token"], u["suggestion"]) for u in doc["unknown"]] == [
+        (".userReadBirthDate", None),
+        (".openid", None),
+    ]
+    assert doc["messages"] == [
+        "'.userReadBirthDate' no longer exists: Spotify removed this scope; "
+        "birthdates are no longer shared",
+        "'.openid' is not a Spotify scope: it is an OpenID Connect scope, "
+        "which the Web API's authorize URL does not take",
+    ]
+
+
 def test_duplicates_only_warn_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", "user-top-read user-top-read")
     assert code == EXIT_OK

@@ -85,6 +85,8 @@ REALISTIC = [
         PROFILE,
     ),
     ("[.streaming, .appRemoteControl]", ("app-remote-control", "streaming")),
+    ("SPTUserReadEmailScope | SPTUserReadPrivateScope", PROFILE),
+    ("[SPTUGCImageUploadScope, .ugcImageUpload]", ("ugc-image-upload",)),
     ("USER_READ_EMAIL user_read_private", PROFILE),
 ]
 
@@ -185,6 +187,35 @@ def test_a_backslash_inside_a_line_is_part_of_a_token(catalogue: Catalogue) -> N
     ]
 
 
+@pytest.mark.parametrize(
+    "token",
+    [
+        "user-read-birthdate",
+        ".userReadBirthDate",
+        "SPTScope.userReadBirthDate",
+        "SPTUserReadBirthDateScope",
+        "tk.scope.user_read_birthdate",
+        "USER_READ_BIRTHDATE",
+    ],
+)
+def test_a_retired_scope_is_named_as_such_however_spelt(catalogue: Catalogue, token: str) -> None:
+    (unknown,) = parse_scopes(catalogue, token).unknown
+    assert unknown.suggestion is None
+    assert unknown.describe() == (
+        f"'{token}' no longer exists: Spotify removed this scope; birthdates are no longer shared"
+    )
+
+
+@pytest.mark.parametrize("token", ["openid", ".openid", "SPTScope.openid", "SPTOpenIdScope"])
+def test_openid_is_named_as_an_openid_connect_scope(catalogue: Catalogue, token: str) -> None:
+    (unknown,) = parse_scopes(catalogue, f"streaming {token}").unknown
+    assert unknown.suggestion is None
+    assert unknown.describe() == (
+        f"'{token}' is not a Spotify scope: it is an OpenID Connect scope, which the Web API's "
+        "authorize URL does not take"
+    )
+
+
 def test_duplicates_are_reported(catalogue: Catalogue) -> None:
     parsed = parse_scopes(catalogue, "streaming streaming,streaming user-read-email")
     assert parsed.known == ("streaming", "user-read-email")
@@ -218,14 +249,15 @@ def _constant_spellings(scope: str) -> tuple[set[str], set[str]]:
     """How client libraries spell a scope's constant: (after a qualifier such as ``tk.scope.``
     or a bare ``.``; on its own). Snake case in any case (tekore, spotify-web-api-java), camel
     (iOS SDK), Pascal with or without Go's ``Scope``; alone only when an underscore or an
-    inner capital shows it is a constant."""
+    inner capital shows it is a constant, or in the iOS SDK's Objective-C form."""
     words = scope.split("-")
     snake = "_".join(words)
     camel = words[0] + "".join(word.capitalize() for word in words[1:])
     pascal = "".join(word.capitalize() for word in words)
-    qualified = {snake, snake.upper(), camel, pascal, "Scope" + pascal}
+    objective_c = {"SPT" + pascal + "Scope"}
+    qualified = {snake, snake.upper(), camel, pascal, "Scope" + pascal, *objective_c}
     alone = {snake, snake.upper(), camel, pascal, "Scope" + pascal} if len(words) > 1 else set()
-    return qualified, alone
+    return qualified, alone | objective_c
 
 
 _SPELLINGS = {name: _constant_spellings(name) for name in CATALOGUE.scope_names}
@@ -292,6 +324,7 @@ _SCOPE_LIKE = st.sampled_from(CATALOGUE.scope_names[:4]) | st.sampled_from(
         *("tk.scope.user_read_email", ".userReadEmail", "ScopeStreaming", "USER_TOP_READ"),
         *("Streaming", "tk.scope.every", "a..streaming", ".user_read_birthdate"),
         *("user_read-email", "foo/bar.user_read_email", "ScopeStreaming", "1tk.streaming"),
+        *("SPTUserReadEmailScope", "SPTStreamingScope", "SPTUserReadBirthDateScope", "openid"),
     ]
 )
 _SYNTAX = st.sampled_from(
