@@ -1,16 +1,18 @@
 """The main window's actions, their keys, and the menu bar that lists them.
 
 Every action is added to the window, so its key works from any focus stop in the window
-where the focused widget does not use that key itself.
+where the focused widget does not use that key itself; ``WindowKeysFirst`` keeps text fields
+from taking the window's keys for line-editing bindings of their own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
 from scope_picker.core.presets import presets
 from scope_picker.ui.presets.presets_menu import presets_menu
@@ -25,6 +27,43 @@ AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
 COVERAGE_SHORTCUT = QKeySequence("Ctrl+E")
 PICKER_SHORTCUT = QKeySequence("Ctrl+K")
 IMPORT_SHORTCUT = QKeySequence("Ctrl+Shift+V")
+
+
+class WindowKeysFirst(QObject):
+    """The window's keys reach its actions from every control in it.
+
+    On X11 (and KDE and GNOME) Qt gives text fields Emacs-style bindings: Ctrl+E moves to the
+    end of the line, Ctrl+U deletes it, and a field that has one claims the key before any
+    window shortcut sees it, so Ctrl+E and Ctrl+U did nothing from Search. The window's own
+    keys come first; a field keeps the keys that edit its text (paste, undo), which are not
+    among them.
+    """
+
+    def __init__(self, window: QWidget, actions: Iterable[QAction]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._keys = {
+            key.toString(QKeySequence.SequenceFormat.PortableText)
+            for action in actions
+            for key in action.shortcuts()
+        }
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window needs one
+        app.focusChanged.connect(self._watch)
+
+    def _watch(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self._window.isAncestorOf(new):
+            new.installEventFilter(self)  # once: installing again only moves it to the front
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        del watched
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if pressed.toString(QKeySequence.SequenceFormat.PortableText) not in self._keys:
+            return False
+        event.ignore()  # not the field's: the shortcut goes to the window's action
+        return True
 
 
 def make_history_actions(window: MainWindow) -> tuple[QAction, QAction]:

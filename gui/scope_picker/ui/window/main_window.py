@@ -48,6 +48,7 @@ from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.widgets import describe
 from scope_picker.ui.theme.theme_menu import ThemeMenu
 from scope_picker.ui.window.actions import (
+    WindowKeysFirst,
     make_copy_action,
     make_history_actions,
     make_import_actions,
@@ -150,6 +151,19 @@ class MainWindow(QMainWindow):
             )
         )
         self.scope_documentation_action = make_scope_documentation_action(self)
+        WindowKeysFirst(
+            self,
+            (
+                self.copy_action,
+                self.import_action,
+                self.find_action,
+                self.show_coverage_action,
+                self.show_authorize_action,
+                self.show_picker_action,
+                self.scope_documentation_action,
+                self.quit_action,
+            ),
+        )
         self.theme_menu = ThemeMenu(settings, self)
         make_menus(self)
         self._set_tab_order()
