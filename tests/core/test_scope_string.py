@@ -242,6 +242,69 @@ def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
     assert parsed.messages() == ("the URL has no 'scope' parameter",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "client_id=x&scope=user-read-email",  # a query string copied without its '?'
+        "response_type=code&scope=user-read-email&state=s",
+        "?scope=user-read-email",
+    ],
+)
+def test_a_bare_query_string_reads_only_its_scope_parameter(
+    catalogue: Catalogue, text: str
+) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.tokens == ("user-read-email",)
+    assert parsed.is_clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["scope=", "client_id=x&scope=", "https://accounts.spotify.com/authorize?client_id=x&scope="],
+)
+def test_an_empty_scope_parameter_holds_no_scopes_and_no_complaint(
+    catalogue: Catalogue, text: str
+) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.tokens == ()
+    assert parsed.messages() == ()
+
+
+@pytest.mark.parametrize(
+    ("token", "suggestion"),
+    [
+        ("playlist", "playlist-read-private"),  # the first in Spotify's order that it starts
+        ("playli", "playlist-read-private"),  # six characters: still completed
+        ("playl", None),  # five: too short to guess from
+        ("stream", "streaming"),
+        ("strea", None),
+        ("user-r", "user-read-playback-state"),
+    ],
+)
+def test_a_truncated_name_is_completed_from_six_characters(
+    catalogue: Catalogue, token: str, suggestion: str | None
+) -> None:
+    (unknown,) = parse_scopes(catalogue, token).unknown
+    assert unknown.suggestion == suggestion
+    if suggestion:
+        assert unknown.describe() == (
+            f"'{token}' is not a Spotify scope; did you mean '{suggestion}'?"
+        )
+
+
+def test_the_copy_formats_are_labelled_for_the_menu() -> None:
+    assert [fmt.label for fmt in CopyFormat] == [
+        "Space-separated (what Spotify expects)",
+        "URL-encoded (%20)",
+        "Comma-separated",
+        "JSON array",
+        "Python list",
+        "spotipy (Python)",
+        "tekore (Python)",
+        "Spotify Web API TypeScript SDK",
+    ]
+
+
 _QUALIFIER = re.compile(r"([A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*)?")
 
 
