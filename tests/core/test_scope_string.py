@@ -424,6 +424,26 @@ def test_space_format_is_exactly_what_spotify_expects() -> None:
     assert format_scopes((), CopyFormat.JSON) == "[]"
 
 
+def test_each_copy_format_is_exactly_what_its_reader_expects() -> None:
+    scopes = ("user-read-email", "streaming")
+    assert format_scopes(scopes, CopyFormat.URL_ENCODED) == "user-read-email%20streaming"
+    assert format_scopes(scopes, CopyFormat.COMMA) == "user-read-email,streaming"
+    assert format_scopes(scopes, CopyFormat.JSON) == '["user-read-email", "streaming"]'
+    assert format_scopes(scopes, CopyFormat.PYTHON) == "['user-read-email', 'streaming']"
+    assert format_scopes(scopes, CopyFormat.SPOTIPY) == (
+        "from spotipy.oauth2 import SpotifyPKCE\n\n"
+        "auth_manager = SpotifyPKCE(scope='user-read-email streaming')"
+    )
+    assert format_scopes(scopes, CopyFormat.TEKORE) == (
+        "import tekore as tk\n\nscope = tk.Scope(*['user-read-email', 'streaming'])"
+    )
+    assert format_scopes(scopes, CopyFormat.TYPESCRIPT_SDK) == (
+        "// SpotifyApi comes from the @spotify/web-api-ts-sdk package\n"
+        'const scopes = ["user-read-email", "streaming"];\n'
+        "const sdk = SpotifyApi.withUserAuthorization(clientId, redirectUri, scopes);"
+    )
+
+
 @pytest.mark.parametrize("fmt", list(CopyFormat))
 def test_a_saved_format_name_reads_back(fmt: CopyFormat) -> None:
     assert CopyFormat.from_saved(fmt.name) is fmt

@@ -94,14 +94,17 @@ _ARITHMETIC: dict[type[ast.operator], type[ast.operator]] = {
 
 
 def _docstring_nodes(tree: ast.AST) -> set[int]:
-    """The ids of docstrings (statement and constant): documentation, not behaviour."""
+    """The ids of string statements (docstrings of modules, classes, functions and, after an
+    assignment, of attributes) and of decorators: documentation and declarations
+    (``@dataclass(frozen=True)``), not behaviour a test can see."""
     found: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            first = node.body[0] if node.body else None
-            value = first.value if isinstance(first, ast.Expr) else None
-            if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                found.update((id(first), id(value)))
+        value = node.value if isinstance(node, ast.Expr) else None
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            found.update((id(node), id(value)))
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            for decorator in node.decorator_list:
+                found.update(id(inner) for inner in ast.walk(decorator))
     return found
 
 
@@ -332,12 +335,18 @@ def _run_all(
         finally:
             free.put(worker)
         count = next(judged)
+        if failure is None:
+            print(f"  survived: {_where(mutant)}: {mutant.description}", flush=True)
         if count % 100 == 0:
             print(f"  {count}/{len(plans)} judged", flush=True)
         return Outcome(mutant, killed=failure is not None, reason=failure or "")
 
     with ThreadPoolExecutor(max_workers=len(workers)) as pool:
         return list(pool.map(judge, plans))
+
+
+def _where(mutant: Mutant) -> str:
+    return f"{mutant.path.relative_to(ROOT)}:{mutant.line}"
 
 
 def default_modules() -> list[Path]:
@@ -403,8 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{score:.1f}% ({time.monotonic() - started:.0f} s, {args.jobs} processes)"
     )
     for mutant in survivors:
-        relative = mutant.path.relative_to(ROOT)
-        print(f"  survived: {relative}:{mutant.line}: {mutant.description}")
+        print(f"  survived: {_where(mutant)}: {mutant.description}")
     return 0 if score >= args.fail_under else 1
 
 
