@@ -12,7 +12,10 @@ from pathlib import Path
 import pytest
 from built_apps import ROOT
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="uses a POSIX virtualenv's bin/"),
+]
 
 SOURCE_PARTS = ("pyproject.toml", "README.md", "LICENSE", "gui", "resources", "packaging")
 
