@@ -44,10 +44,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from icons import IconRenderer
-from licences import LICENCES_DIR_NAME
 
 from scope_picker import APP_ID, APP_NAME
 from scope_picker.core.catalogue import load_catalogue
+from scope_picker.core.third_party import LICENCES_DIR_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "scope-picker.spec"

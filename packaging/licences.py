@@ -28,16 +28,17 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
-LICENCES_DIR_NAME = "licenses"
-"""The folder the texts go to, inside the bundle's contents folder and at the archive's top."""
-COMPONENTS_FILE = "components.json"
+from scope_picker.core.third_party import (
+    COMPONENTS_FILE,
+    PYTHON_NAME,
+    QT_NAME,
+)
+
 LICENCE_TEXTS = Path(__file__).resolve().parent / "licence_texts"
 """The FSF's texts, verbatim (as Debian's /usr/share/common-licenses has them): every platform."""
 DEBIAN_DOCS = Path("/usr/share/doc")
 
-QT_NAME = "Qt, PySide6 and Shiboken6"
 ICU_NAME = "ICU (International Components for Unicode)"
-PYTHON_NAME = "Python"
 PYINSTALLER_NAME = "PyInstaller bootloader"
 
 QT_NOTICE = """\

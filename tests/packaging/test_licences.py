@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from built_apps import ROOT, StandaloneBuild
 
+from scope_picker.core.third_party import RUNTIME_COMPONENTS, read_components
+
 pytestmark = pytest.mark.slow
 
 LGPL_3_TITLE = "GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 3"
@@ -108,3 +110,13 @@ def test_executables_credit_pyinstallers_bootloader(standalone_build: Standalone
     assert "Bootloader Exception" in text
     index = licence_text(standalone_build, "README.txt")
     assert "PyInstaller bootloader: GPL-2.0-or-later WITH Bootloader-exception" in index
+
+
+def test_about_reads_the_bundles_index_of_components(standalone_build: StandaloneBuild) -> None:
+    """The app lists in Help > About what the build indexed, read by the app's own reader."""
+    components = read_components(standalone_build.internal / "licenses")
+    names = [component.name for component in components]
+    assert len(names) > 20
+    assert "Qt, PySide6 and Shiboken6" in names
+    assert "Python" in names
+    assert components != RUNTIME_COMPONENTS

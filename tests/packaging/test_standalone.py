@@ -6,6 +6,7 @@ import os
 import platform
 import shutil
 import subprocess
+import sysconfig
 import time
 from pathlib import Path
 
@@ -188,7 +189,12 @@ def test_frozen_cli_lists_the_catalogue_like_the_installed_one(
     )
     assert (frozen.returncode, frozen.stderr) == (0, "")
     installed = subprocess.run(
-        [shutil.which("scope-picker") or "scope-picker", "list", "--endpoints", "--json"],
+        [
+            str(Path(sysconfig.get_path("scripts")) / "scope-picker"),
+            "list",
+            "--endpoints",
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
