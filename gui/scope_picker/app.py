@@ -27,7 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     An existing ``QApplication`` is reused, so tests and host applications can call this.
     With ``--smoke-test`` the app shows its window, prints one JSON line describing what it
-    loaded, and quits: packaging tests use it to check a built app from the outside.
+    loaded (and how many CA certificates HTTPS would trust), and quits: packaging tests and
+    packaging/build.py use it to check a built app from the outside.
     A catalogue that cannot be loaded is reported in a message box, with exit code 1.
     While the window is up, an exception escaping a slot is shown in an error dialog over it
     and the app carries on; the previous ``sys.excepthook`` is back when this returns.
@@ -89,12 +90,21 @@ def app_icon() -> QIcon:
     return QIcon(str(resource(ICON_FILE)))
 
 
+def trusted_ca_certificates() -> int:
+    """How many CA certificates Python's ``ssl`` trusts by default, as the live token flow's
+    HTTPS connections will; a frozen bundle that finds none could verify no server."""
+    import ssl  # deferred: only the smoke test and the live flow need it
+
+    return int(ssl.create_default_context().cert_store_stats()["x509_ca"])
+
+
 def _report_and_quit(app: QApplication, window: MainWindow, catalogue: Catalogue) -> None:
     report = {
         "window_title": window.windowTitle(),
         "visible": window.isVisible(),
         "scopes": len(catalogue.scopes),
         "endpoints": len(catalogue.endpoints),
+        "ca_certificates": trusted_ca_certificates(),
     }
     print(json.dumps(report), flush=True)
     app.quit()

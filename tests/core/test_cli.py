@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import scope_picker.core.catalogue
+from scope_picker import __version__
 from scope_picker.cli.console import (
     EXIT_BROKEN_PIPE,
     EXIT_CATALOGUE_ERROR,
@@ -685,3 +686,8 @@ def test_the_readme_documents_every_json_key(capsys: pytest.CaptureFixture[str])
         keys |= set(_keys(doc))
     missing = sorted(key for key in keys if f"`{key}`" not in documented)
     assert not missing, f"README's Command line section does not describe: {missing}"
+
+
+def test_version_names_the_release(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--version")
+    assert (code, out, err) == (EXIT_OK, f"scope-picker {__version__} (Scope Picker)\n", "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from scope_picker import __version__
 from scope_picker.cli.console import EPILOG, PROG
 from scope_picker.cli.explain import run_explain
 from scope_picker.cli.for_endpoints import run_for_endpoints
@@ -21,6 +22,12 @@ def build_parser() -> argparse.ArgumentParser:
         "find the least scopes for some endpoints, list the catalogue.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__} (Scope Picker)",
+        help="print the version and exit",
     )
     commands = parser.add_subparsers(title="commands", dest="command", required=True)
 
