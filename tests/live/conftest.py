@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import http.client
 import socket
-import ssl
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import pytest
+from fake_browser import BROWSER_SECONDS, Browser, Visit, browse
 from fake_spotify import CLIENT_ID, REDIRECT_URI, FakeSpotify, serving
 
 from scope_picker.core.live.flow import start_attempt
 from scope_picker.core.live.hosts import Hosts
 from scope_picker.core.live.tokens import Token
-
-BROWSER_SECONDS = 10.0
 
 
 @pytest.fixture
@@ -44,68 +38,6 @@ def fake(redirect_uri: str) -> Iterator[FakeSpotify]:
 @pytest.fixture
 def hosts(fake: FakeSpotify) -> Hosts:
     return Hosts(accounts=fake.origin, api=fake.origin)
-
-
-@dataclass(frozen=True)
-class Visit:
-    """What the browser saw at the end: the listener's status and page."""
-
-    status: int
-    page: str
-
-
-def get(url: str, tls: ssl.SSLContext | None = None) -> tuple[int, dict[str, str], str]:
-    """One GET without following redirects, as a browser's address bar would start it."""
-    parts = urlsplit(url)
-    connection: http.client.HTTPConnection
-    if parts.scheme == "https":
-        connection = http.client.HTTPSConnection(
-            parts.hostname or "", parts.port, timeout=BROWSER_SECONDS, context=tls
-        )
-    else:
-        connection = http.client.HTTPConnection(
-            parts.hostname or "", parts.port, timeout=BROWSER_SECONDS
-        )
-    try:
-        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
-        answer = connection.getresponse()
-        headers = {name.lower(): value for name, value in answer.getheaders()}
-        return answer.status, headers, answer.read().decode()
-    finally:
-        connection.close()
-
-
-def browse(url: str, tls: ssl.SSLContext | None = None) -> Visit:
-    """Follow the authorize URL to the fake, then its redirect to the loopback listener."""
-    status, headers, text = get(url, tls)
-    if status != 303:
-        return Visit(status, text)
-    status, _, page = get(headers["location"])
-    return Visit(status, page)
-
-
-class Browser:
-    """A browser on another thread, as the real one is another program."""
-
-    def __init__(self, visit: Callable[[], Visit]) -> None:
-        self.visits: list[Visit] = []
-        self.failures: list[BaseException] = []
-        self._thread = threading.Thread(target=self._run, args=(visit,))
-
-    def _run(self, visit: Callable[[], Visit]) -> None:
-        try:
-            self.visits.append(visit())
-        except BaseException as error:  # the test reports it
-            self.failures.append(error)
-
-    def open(self) -> Browser:
-        self._thread.start()
-        return self
-
-    def close(self) -> None:
-        self._thread.join(timeout=BROWSER_SECONDS)
-        assert not self._thread.is_alive(), "the browser is still waiting"
-        assert not self.failures, self.failures
 
 
 @pytest.fixture

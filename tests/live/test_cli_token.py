@@ -10,9 +10,9 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from fake_browser import Browser, browse
 from fake_spotify import CLIENT_ID, FakeSpotify
 
-from conftest import Browser, browse
 from scope_picker.cli.main import main
 from scope_picker.core.live.hosts import ACCOUNTS_URL_VARIABLE, API_URL_VARIABLE
 

@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from fake_browser import Browser, Visit, browse
 from fake_spotify import CLIENT_ID, FakeSpotify, serving
 
-from conftest import Browser, Visit, browse
 from scope_picker.core.live.errors import LiveError
 from scope_picker.core.live.flow import start_attempt
 from scope_picker.core.live.hosts import (

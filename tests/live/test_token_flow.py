@@ -9,9 +9,9 @@ import time
 from collections.abc import Callable
 
 import pytest
+from fake_browser import Browser, Visit, browse, get
 from fake_spotify import CLIENT_ID, FakeSpotify
 
-from conftest import Browser, Visit, browse, get
 from scope_picker.core.live.errors import CancelledError, LiveError
 from scope_picker.core.live.flow import start_attempt
 from scope_picker.core.live.hosts import Hosts

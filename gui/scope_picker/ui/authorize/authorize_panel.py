@@ -2,7 +2,9 @@
 
 A thin view over :mod:`scope_picker.core.authorize`: it collects the inputs, shows the core's
 findings next to them and the URL, code verifier and token request it builds. It never calls
-Spotify, never asks for a client secret, and keeps the code verifier and state in memory only.
+Spotify itself, never asks for a client secret, and keeps the code verifier and state in memory
+only. Its Get token button asks the window to go live (``ui/live``), which then shows the token
+in the space this page keeps for it.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ class AuthorizePanel(QWidget):
     """
 
     status_message = Signal(str)
+    get_token_requested = Signal()
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +161,19 @@ class AuthorizePanel(QWidget):
             "openInBrowserButton",
             "Open the authorization URL in your web browser.",
         )
+        self.get_token_button = _button(
+            "&Get token",
+            "getTokenButton",
+            "Go online: listen on the loopback redirect URI, open Spotify's login in your "
+            "browser, and trade the code for a token (fresh state and verifier, no client "
+            "secret). Needs a redirect URI such as http://127.0.0.1:8888/callback registered "
+            "in the dashboard.",
+        )
+        self.live_area = QWidget()
+        self.live_area.setObjectName("liveArea")
+        live_layout = QVBoxLayout(self.live_area)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        self.live_area.setVisible(False)
         self.verifier_edit = _line_edit(
             "codeVerifierEdit",
             "Code verifier",
@@ -230,7 +246,13 @@ class AuthorizePanel(QWidget):
             _buddy_label("Authori&zation URL", self.url_view),
             _stack(
                 self.url_view,
-                _row(self.copy_url_button, self.open_browser_button, stretch=True),
+                _row(
+                    self.copy_url_button,
+                    self.open_browser_button,
+                    self.get_token_button,
+                    stretch=True,
+                ),
+                self.live_area,
             ),
         )
         form.addRow(
@@ -267,6 +289,7 @@ class AuthorizePanel(QWidget):
         self.copy_verifier_button.clicked.connect(self._copy_verifier)
         self.copy_token_request_button.clicked.connect(self._copy_token_request)
         self.open_browser_button.clicked.connect(self._open_in_browser)
+        self.get_token_button.clicked.connect(self.get_token_requested)
 
     def set_scopes(self, scopes: Sequence[str]) -> None:
         """Take the current selection; the URL and notes follow at once."""
@@ -276,6 +299,25 @@ class AuthorizePanel(QWidget):
     def authorization_url(self) -> str | None:
         """The URL as shown, or None while an input has an error."""
         return self._draft.url if self._draft is not None else None
+
+    def token_inputs(self) -> tuple[str, str, tuple[str, ...], bool] | None:
+        """Client ID, redirect URI, scopes and show_dialog, checked; None while one has an error."""
+        draft = self._draft
+        if draft is None or draft.url is None:
+            return None
+        return (
+            draft.client_id.value,
+            draft.redirect_uri.value,
+            self._scopes,
+            self.show_dialog_check.isChecked(),
+        )
+
+    def show_live_panel(self, panel: QWidget) -> None:
+        """Show the live token panel under the URL's buttons."""
+        layout = self.live_area.layout()
+        if layout is not None and layout.indexOf(panel) < 0:
+            layout.addWidget(panel)
+        self.live_area.setVisible(True)
 
     def _on_input_changed(self) -> None:
         self._save_settings()
@@ -313,6 +355,7 @@ class AuthorizePanel(QWidget):
         for button in (
             self.copy_url_button,
             self.open_browser_button,
+            self.get_token_button,
             self.copy_token_request_button,
         ):
             button.setEnabled(draft.url is not None)
