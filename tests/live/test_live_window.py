@@ -290,3 +290,22 @@ def test_get_token_waits_for_a_valid_client_id(window: MainWindow) -> None:
     window.authorize.client_id_edit.setText("not a client id")
     assert not window.authorize.get_token_button.isEnabled()
     assert window._live is None  # nothing live was built
+
+
+@pytest.mark.usefixtures("browser")
+def test_try_it_from_the_pick_endpoints_page(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_tab(2)
+    picker = window.picker
+    source = picker.model.index_of_endpoint("get-queue")
+    index = picker.proxy.mapFromSource(source)
+    picker.view.setCurrentIndex(index)
+    picker.view.setFocus()
+    qtbot.keyClick(picker.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.live.try_dialogs["get-queue"]
+    assert dialog.isVisible()
+    assert dialog.windowTitle() == "Try it: GET /me/player/queue"
+    assert not dialog.send_button.isEnabled()  # no token yet
+    assert "Get a token first" in dialog.status_label.text()
+    group = picker.proxy.mapFromSource(source.parent())
+    picker.view.setCurrentIndex(group)
+    assert not picker.try_it_action.isEnabled()  # a group row is not an endpoint

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
@@ -15,7 +15,10 @@ TRY_IT_SHORTCUT = QKeySequence("Ctrl+T")
 
 
 class TryItAction(QAction):
-    """Emits :attr:`requested` with the current row's endpoint id; disabled elsewhere."""
+    """Emits :attr:`requested` with the current row's endpoint id; disabled elsewhere.
+
+    It joins the view's context ``menu`` when the view has one, or becomes the view's own.
+    """
 
     requested = Signal(str)
 
@@ -23,7 +26,7 @@ class TryItAction(QAction):
         self,
         view: QAbstractItemView,
         endpoint_at: Callable[[QModelIndex | QPersistentModelIndex], Endpoint | None],
-        menu: QMenu,
+        menu: QMenu | None = None,
     ) -> None:
         super().__init__("&Try It…", view)
         self.setObjectName(f"{view.objectName()}TryItAction")
@@ -33,12 +36,21 @@ class TryItAction(QAction):
         self._view = view
         self._endpoint_at = endpoint_at
         view.addAction(self)
+        if menu is None:
+            menu = QMenu(view)
+            menu.setObjectName(f"{view.objectName()}ContextMenu")
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            view.customContextMenuRequested.connect(self._show_menu)
+        self.context_menu = menu
         menu.addAction(self)
         menu.aboutToShow.connect(self._follow_current)
         view.selectionModel().currentChanged.connect(self._follow_current)
         view.model().modelReset.connect(self._follow_current)
         self.triggered.connect(self._try_current)
         self._follow_current()
+
+    def _show_menu(self, position: QPoint) -> None:
+        self.context_menu.popup(self._view.viewport().mapToGlobal(position))
 
     def _triable(self) -> Endpoint | None:
         endpoint = self._endpoint_at(self._view.currentIndex())

@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
             if self.search.query:
                 picker.set_search(self.search.query)
             picker.status_message.connect(self.show_message)
+            picker.try_it_action.requested.connect(self.try_endpoint)
             picker.model.plan_changed.connect(self._show_plan)
             self._replace_picker_placeholder(picker)
             for first, second in pairwise(
