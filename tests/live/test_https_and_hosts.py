@@ -87,7 +87,7 @@ def test_a_context_that_does_not_verify_is_refused() -> None:
 
 def test_spotify_hosts_by_default() -> None:
     hosts = hosts_from_environment({})
-    assert hosts.is_spotify
+    assert hosts == Hosts()
     assert hosts.authorize_endpoint == "https://accounts.spotify.com/authorize"
     assert hosts.token_endpoint == "https://accounts.spotify.com/api/token"
     assert hosts.api_url("/me") == "https://api.spotify.com/v1/me"
@@ -100,7 +100,7 @@ def test_testing_variables_point_at_a_fake() -> None:
     )
     assert hosts.token_endpoint == "http://127.0.0.1:9001/api/token"
     assert hosts.api_url("/me") == "https://[::1]:9002/v1/me"
-    assert not hosts.is_spotify
+    assert hosts.authorize_endpoint == "http://127.0.0.1:9001/authorize"
 
 
 @pytest.mark.parametrize(

@@ -60,11 +60,6 @@ class Hosts:
         """The full URL of a Web API path such as ``/me/player``."""
         return f"{self.api}{API_PATH_PREFIX}{path}"
 
-    @property
-    def is_spotify(self) -> bool:
-        """True when both origins are Spotify's own."""
-        return (self.accounts, self.api) == (DEFAULT_ACCOUNTS_URL, DEFAULT_API_URL)
-
 
 def hosts_from_environment(environment: Mapping[str, str] | None = None) -> Hosts:
     """Spotify's hosts, or the testing replacements the environment names."""

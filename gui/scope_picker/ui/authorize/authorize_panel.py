@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from scope_picker.core.authorize import (
     new_state,
 )
 from scope_picker.ui.shared.clipboard import copy_text
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, message_label, push_button
 
 # Only these are remembered between runs; the verifier and state are single-use secrets.
 CLIENT_ID_KEY = "authorize/client_id"
@@ -51,19 +50,6 @@ def _line_edit(name: str, accessible_name: str, tooltip: str, placeholder: str =
     describe(edit, name, accessible_name, tooltip)
     edit.setPlaceholderText(placeholder)
     return edit
-
-
-def _button(text: str, name: str, tooltip: str) -> QPushButton:
-    button = QPushButton(text)
-    describe(button, name, text, tooltip)
-    return button
-
-
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 def _read_only_text(
@@ -112,7 +98,7 @@ class AuthorizePanel(QWidget):
             "characters. Never paste the client secret here; PKCE needs none.",
             "32 hexadecimal characters from the dashboard",
         )
-        self.client_id_message = _message_label("clientIdMessage")
+        self.client_id_message = message_label("clientIdMessage")
         self.redirect_uri_edit = _line_edit(
             "redirectUriEdit",
             "Redirect URI",
@@ -120,19 +106,19 @@ class AuthorizePanel(QWidget):
             "http://127.0.0.1:8888/callback, or your app's own scheme; not localhost.",
             "http://127.0.0.1:8888/callback",
         )
-        self.use_suggested_button = _button(
+        self.use_suggested_button = push_button(
             "Use suggested",
             "useSuggestedButton",
             "Replace the redirect URI with the corrected one shown below it.",
         )
-        self.redirect_uri_message = _message_label("redirectUriMessage")
+        self.redirect_uri_message = message_label("redirectUriMessage")
         self.state_edit = _line_edit(
             "stateEdit",
             "State",
             "Sent to Spotify and returned in the callback: check that it matches, so a forged "
             "callback is rejected. Not saved.",
         )
-        self.new_state_button = _button(
+        self.new_state_button = push_button(
             "New state", "newStateButton", "Replace the state with a fresh random one."
         )
         self.show_dialog_check = QCheckBox("Always show the consent dialog (show_dialog)")
@@ -143,7 +129,7 @@ class AuthorizePanel(QWidget):
             "Adds show_dialog=true so Spotify asks again even if the user already approved "
             "the app; left out, Spotify's default (false) applies.",
         )
-        self.notes_label = _message_label("authorizeNotes")
+        self.notes_label = message_label("authorizeNotes")
         self.url_view = _read_only_text(
             "authorizationUrlView",
             "Authorization URL",
@@ -153,15 +139,15 @@ class AuthorizePanel(QWidget):
             QPlainTextEdit.LineWrapMode.WidgetWidth,
             _URL_LINES,
         )
-        self.copy_url_button = _button(
+        self.copy_url_button = push_button(
             "Copy URL", "copyUrlButton", "Copy the authorization URL to the clipboard."
         )
-        self.open_browser_button = _button(
+        self.open_browser_button = push_button(
             "Open in browser",
             "openInBrowserButton",
             "Open the authorization URL in your web browser.",
         )
-        self.get_token_button = _button(
+        self.get_token_button = push_button(
             "&Get token",
             "getTokenButton",
             "Go online: listen on the loopback redirect URI, open Spotify's login in your "
@@ -182,12 +168,12 @@ class AuthorizePanel(QWidget):
         )
         self.verifier_edit.setReadOnly(True)
         self.verifier_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.new_verifier_button = _button(
+        self.new_verifier_button = push_button(
             "New verifier",
             "newVerifierButton",
             "Replace the code verifier (and so the URL's code challenge) with a fresh one.",
         )
-        self.copy_verifier_button = _button(
+        self.copy_verifier_button = push_button(
             "Copy verifier", "copyVerifierButton", "Copy the code verifier to the clipboard."
         )
         self.token_request_view = _read_only_text(
@@ -199,7 +185,7 @@ class AuthorizePanel(QWidget):
             QPlainTextEdit.LineWrapMode.NoWrap,
             _TOKEN_REQUEST_LINES,
         )
-        self.copy_token_request_button = _button(
+        self.copy_token_request_button = push_button(
             "Copy curl command",
             "copyTokenRequestButton",
             "Copy the token request to the clipboard.",

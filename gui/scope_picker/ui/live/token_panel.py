@@ -12,10 +12,8 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,24 +21,11 @@ from PySide6.QtWidgets import (
 
 from scope_picker.ui.live.session import LiveSession, scope_list
 from scope_picker.ui.shared.clipboard import copy_text
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, message_label, push_button
 
 TICK_MS = 1000
 ENVIRONMENT_VARIABLE = "SPOTIFY_ACCESS_TOKEN"
 CURL_EXAMPLE_PATH = "/me"
-
-
-def _button(text: str, name: str, tooltip: str) -> QPushButton:
-    button = QPushButton(text)
-    describe(button, name, text.replace("&", ""), tooltip)
-    return button
-
-
-def _label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 class TokenPanel(QGroupBox):
@@ -53,9 +38,9 @@ class TokenPanel(QGroupBox):
         super().__init__("Live token (goes online)", parent)
         self.setObjectName("tokenPanel")
         self._session = session
-        self.status_label = _label("liveStatus")
+        self.status_label = message_label("liveStatus")
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.cancel_button = _button(
+        self.cancel_button = push_button(
             "Cancel", "cancelTokenButton", "Stop waiting for the browser; no token is requested."
         )
         self.token_field = QLineEdit()
@@ -67,7 +52,7 @@ class TokenPanel(QGroupBox):
         )
         self.token_field.setReadOnly(True)
         self.token_field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.show_button = _button("Show", "showTokenButton", "Show or mask the access token.")
+        self.show_button = push_button("Show", "showTokenButton", "Show or mask the access token.")
         self.show_button.setCheckable(True)
         self.copy_button = QToolButton()
         self.copy_button.setText("Copy")
@@ -88,13 +73,15 @@ class TokenPanel(QGroupBox):
         self.copy_variable_action = self.copy_menu.addAction("As environment variable")
         self.copy_variable_action.setObjectName("copyTokenVariableAction")
         self.copy_button.setMenu(self.copy_menu)
-        self.expiry_label = _label("tokenExpiry")
-        self.scopes_label = _label("tokenScopes")
-        self.refresh_button = _button(
+        self.expiry_label = message_label("tokenExpiry")
+        self.scopes_label = message_label("tokenScopes")
+        self.refresh_button = push_button(
             "Refresh", "refreshTokenButton", "Get a new access token with the refresh token."
         )
-        self.forget_button = _button("Forget", "forgetTokenButton", "Drop the token from memory.")
-        self.probe_button = _button(
+        self.forget_button = push_button(
+            "Forget", "forgetTokenButton", "Drop the token from memory."
+        )
+        self.probe_button = push_button(
             "Probe",
             "probeButton",
             "Call every GET the token's scopes cover that needs no ID, and compare Spotify's "

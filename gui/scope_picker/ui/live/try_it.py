@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -26,21 +25,14 @@ from scope_picker.core.live.explain import Explanation, explain
 from scope_picker.ui.live.json_tree import json_model
 from scope_picker.ui.live.session import LiveSession
 from scope_picker.ui.shared.clipboard import copy_text
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, message_label, push_button
 
 _TEXT_LINES = 4
 
 
-def _button(text: str, name: str, tooltip: str) -> QPushButton:
-    button = QPushButton(text)
-    describe(button, name, text.replace("&", ""), tooltip)
-    return button
-
-
 def _label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
+    """A message the user can select and copy."""
+    label = message_label(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -91,23 +83,25 @@ class TryItDialog(QDialog):
         self.body_edit = _text_box(
             "bodyEdit", "JSON body", "The request's JSON body.", '{"ids": ["..."]}'
         )
-        self.send_button = _button("&Send", "sendButton", f"Send {endpoint.label} with the token.")
+        self.send_button = push_button(
+            "&Send", "sendButton", f"Send {endpoint.label} with the token."
+        )
         self.confirm_label = _label("confirmChange")
-        self.confirm_button = _button(
+        self.confirm_button = push_button(
             "Send &anyway", "confirmSendButton", "Send the request that changes the account."
         )
-        self.dont_send_button = _button(
+        self.dont_send_button = push_button(
             "&Don't send", "dontSendButton", "Leave the account as it is."
         )
         self.confirm_row = QWidget()
         self.status_label = _label("responseStatus")
         self.explanation_label = _label("responseExplanation")
-        self.tick_button = _button(
+        self.tick_button = push_button(
             "Tick and get a new token",
             "tickMissingScopesButton",
             "Tick the scopes the catalogue says are missing and get a new token with them.",
         )
-        self.refresh_button = _button(
+        self.refresh_button = push_button(
             "&Refresh token", "refreshFromTryItButton", "Get a new token with the refresh token."
         )
         self.response_view = QTreeView()
@@ -118,7 +112,7 @@ class TryItDialog(QDialog):
             "The answer's JSON: objects and arrays open and close.",
         )
         self.response_view.setAlternatingRowColors(True)
-        self.copy_body_button = _button(
+        self.copy_body_button = push_button(
             "&Copy body", "copyBodyButton", "Copy the answer's body, indented."
         )
         self._response: ApiResponse | None = None
