@@ -27,7 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     An existing ``QApplication`` is reused, so tests and host applications can call this.
     With ``--smoke-test`` the app shows its window, prints one JSON line describing what it
-    loaded, and quits: packaging tests use it to check a built app from the outside.
+    loaded (and whether going live could verify HTTPS hosts), and quits: packaging tests use it
+    to check a built app from the outside.
     A catalogue that cannot be loaded is reported in a message box, with exit code 1.
     While the window is up, an exception escaping a slot is shown in an error dialog over it
     and the app carries on; the previous ``sys.excepthook`` is back when this returns.
@@ -90,11 +91,15 @@ def app_icon() -> QIcon:
 
 
 def _report_and_quit(app: QApplication, window: MainWindow, catalogue: Catalogue) -> None:
+    # deferred: only the smoke test asks; a normal start loads no network code
+    from scope_picker.core.live.transport import trusted_certificates_found
+
     report = {
         "window_title": window.windowTitle(),
         "visible": window.isVisible(),
         "scopes": len(catalogue.scopes),
         "endpoints": len(catalogue.endpoints),
+        "tls_certificates_found": trusted_certificates_found(),
     }
     print(json.dumps(report), flush=True)
     app.quit()

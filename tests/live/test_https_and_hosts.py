@@ -24,7 +24,7 @@ from scope_picker.core.live.hosts import (
     hosts_from_environment,
 )
 from scope_picker.core.live.tokens import refresh
-from scope_picker.core.live.transport import verified_context
+from scope_picker.core.live.transport import trusted_certificates_found, verified_context
 
 SCOPES = ("user-library-read",)
 
@@ -119,3 +119,15 @@ def test_testing_variables_that_would_leak_or_cannot_work_are_refused(
     with pytest.raises(LiveError, match=problem) as raised:
         hosts_from_environment({API_URL_VARIABLE: value})
     assert "testing only" in str(raised.value) or "Unset it" in str(raised.value)
+
+
+def test_trusted_certificates_are_looked_for_where_openssl_looks(
+    certificate: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    empty = tmp_path / "no-certificates"
+    empty.mkdir()
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    monkeypatch.setenv("SSL_CERT_DIR", str(empty))
+    assert not trusted_certificates_found()
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+    assert trusted_certificates_found()

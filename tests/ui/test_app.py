@@ -59,6 +59,7 @@ def test_smoke_test_reports_the_loaded_window_as_json(
         "visible": True,
         "scopes": len(catalogue.scopes),
         "endpoints": len(catalogue.endpoints),
+        "tls_certificates_found": True,
     }
     assert report["scopes"] == 25
     assert report["endpoints"] == 108

@@ -8,6 +8,7 @@ certificate) must still verify the certificate and the host name.
 from __future__ import annotations
 
 import http.client
+import os
 import socket
 import ssl
 import time
@@ -31,6 +32,16 @@ class HttpResponse:
     headers: Mapping[str, str]
     body: bytes
     elapsed: float
+
+
+def trusted_certificates_found() -> bool:
+    """True when this Python's OpenSSL finds the system's trusted certificates (a file, or a
+    folder with files): without them no HTTPS host can be verified, so going live would fail.
+    The standalone bundle carries its own OpenSSL, which must find the host's."""
+    paths = ssl.get_default_verify_paths()
+    if paths.cafile and os.path.isfile(paths.cafile):
+        return True
+    return bool(paths.capath and os.path.isdir(paths.capath) and os.listdir(paths.capath))
 
 
 def verified_context(context: ssl.SSLContext | None = None) -> ssl.SSLContext:
