@@ -7,10 +7,11 @@ result, a LiveError's message or any other failure arrive as signals in the wind
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from scope_picker.core.live.errors import LiveError
 
@@ -55,15 +56,25 @@ class BackgroundTask(QObject):
         return not self._thread.is_alive()
 
     def _run(self) -> None:
+        outcome: tuple[SignalInstance, object]
         try:
-            result = self._work(self._cancel.is_set, self.progressed.emit)
+            result = self._work(self._cancel.is_set, self._report)
         except LiveError as error:
-            if not self.cancelled:
-                self.failed.emit(str(error))
+            outcome = (self.failed, str(error))
         except Exception as error:  # a bug must not die silently on a thread
-            self.failed.emit(f"Unexpected problem: {type(error).__name__}: {error}")
+            outcome = (self.failed, f"Unexpected problem: {type(error).__name__}: {error}")
         else:
-            if not self.cancelled:
-                self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+            outcome = (self.succeeded, result)
+        if not self.cancelled:
+            _emit(outcome[0], outcome[1])
+        _emit(self.finished)
+
+    def _report(self, item: object) -> None:
+        _emit(self.progressed, item)
+
+
+def _emit(signal: SignalInstance, *args: object) -> None:
+    """Emit, unless the window (and this task with it) is gone: a request that outlived the
+    window's wait at closing ends quietly."""
+    with contextlib.suppress(RuntimeError):
+        signal.emit(*args)
