@@ -9,6 +9,7 @@ from scope_picker.cli.console import EPILOG, PROG
 from scope_picker.cli.explain import run_explain
 from scope_picker.cli.for_endpoints import run_for_endpoints
 from scope_picker.cli.listing import run_list
+from scope_picker.cli.live_token import add_token_command
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Spotify Web API scopes on the command line: explain a scope string,\n"
-        "find the least scopes for some endpoints, list the catalogue.",
+        "find the least scopes for some endpoints, list the catalogue, get a token.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -85,4 +86,5 @@ def build_parser() -> argparse.ArgumentParser:
         "--endpoints", action="store_true", help="also list the endpoints by reference group"
     )
     listing.set_defaults(run=run_list)
+    add_token_command(commands)
     return parser

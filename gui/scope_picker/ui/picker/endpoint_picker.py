@@ -25,6 +25,7 @@ from scope_picker.ui.picker.endpoint_picker_model import (
 from scope_picker.ui.picker.pick_reasons import PickReasons
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.try_it_action import TryItAction
 from scope_picker.ui.shared.widgets import describe, set_up_checklist
 from scope_picker.ui.shared.wording import plural
 
@@ -72,6 +73,9 @@ class EndpointPicker(QWidget):
         self.clear_button.clicked.connect(self.model.clear)
 
         self.view = self._make_view()
+        self.try_it_action = TryItAction(
+            self.view, lambda index: self.model.endpoint_at(self.proxy.mapToSource(index))
+        )
         self._laid_out = False
         self.reasons = PickReasons()
         self.reasons.choice_made.connect(self.model.prefer)

@@ -67,6 +67,7 @@ from scope_picker.ui.window.window_settings import (
 
 if TYPE_CHECKING:
     from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
+    from scope_picker.ui.live.room import LiveRoom
     from scope_picker.ui.picker.endpoint_picker import EndpointPicker
 
 DEFAULT_SIZE = (1200, 760)
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             "What Spotify's consent screen will ask your app's users",
         )
         self._authorize: AuthorizePanel | None = None
+        self._live: LiveRoom | None = None
         self.plan = EndpointPlan(catalogue)
         self._picker: EndpointPicker | None = None
         self.search = SearchBar()
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
             self.endpoints.open_documentation_action.requested,
         ):
             request.connect(self._open_documentation)
+        self.endpoints.try_it_action.requested.connect(self.try_endpoint)
         self.scope_tree.setFocus()  # where a keyboard user starts, though search comes first
 
         self.adapter.changed.connect(self._show_scope_string)
@@ -254,9 +257,44 @@ class MainWindow(QMainWindow):
             panel.set_scopes(self.adapter.selection.scopes)
             self.adapter.changed.connect(lambda coverage: panel.set_scopes(coverage.scopes))
             panel.status_message.connect(self.show_message)
+            panel.get_token_requested.connect(self.get_token)
             self._authorize_area.setWidget(panel)
             self._authorize = panel
         return self._authorize
+
+    @property
+    def live(self) -> LiveRoom:
+        """Everything live (token, Try it, Probe), built the first time the user goes live.
+
+        A session that never does imports none of it, nor any network module.
+        """
+        if self._live is None:
+            from scope_picker.ui.live.room import LiveRoom  # deferred: see above
+            from scope_picker.ui.live.session import TokenInputs
+
+            def inputs() -> TokenInputs | None:
+                typed = self.authorize.token_inputs()
+                return TokenInputs(*typed) if typed is not None else None
+
+            room = LiveRoom(
+                self.catalogue,
+                inputs,
+                lambda scopes: self.adapter.selection.set_selected(scopes, True),
+                self,
+            )
+            room.session.message.connect(self.show_message)
+            self._live = room
+        return self._live
+
+    def get_token(self) -> None:
+        """Get token: show the token panel on the Authorization URL page and start."""
+        self.authorize.show_live_panel(self.live.token_panel)
+        self.live.get_token()
+
+    def try_endpoint(self, endpoint_id: str) -> None:
+        """Open an endpoint's request panel (Try it)."""
+        self.authorize.show_live_panel(self.live.token_panel)
+        self.live.try_endpoint(endpoint_id)
 
     @property
     def picker(self) -> EndpointPicker:
@@ -274,6 +312,7 @@ class MainWindow(QMainWindow):
             if self.search.query:
                 picker.set_search(self.search.query)
             picker.status_message.connect(self.show_message)
+            picker.try_it_action.requested.connect(self.try_endpoint)
             picker.model.plan_changed.connect(self._show_plan)
             self._replace_picker_placeholder(picker)
             for first, second in pairwise(
@@ -394,6 +433,8 @@ class MainWindow(QMainWindow):
         save_window_settings(self, self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._live is not None:
+            self._live.shutdown()
         self.save_settings()
         super().closeEvent(event)
 
