@@ -15,6 +15,8 @@ ROWS = {
     "complete_window_vs_widgets_only",
     "first_flush",
     "complete_window_widgets_only",
+    "cpu_time",
+    "cpu_time_vs_widgets_only",
     "peak_memory",
     "peak_memory_vs_sized_bare",
     "peak_memory_widgets_only",

@@ -135,6 +135,7 @@ class Launch:
     complete_s: float
     peak_rss_bytes: int
     window_size: tuple[int, int] | None
+    cpu_s: float
 
 
 def launch(command: Sequence[str], env: dict[str, str]) -> Launch:
@@ -177,6 +178,7 @@ def launch(command: Sequence[str], env: dict[str, str]) -> Launch:
                     flushes.append(arrived)
                     window_size = window_size or flushed_window_size(text)
         peak_rss_bytes = peak_rss(process.pid) if flushes else 0
+        cpu_s = cpu_time(process.pid) if flushes else 0.0
     finally:
         process.kill()
         process.wait()
@@ -186,7 +188,7 @@ def launch(command: Sequence[str], env: dict[str, str]) -> Launch:
             f"{' '.join(command)} exited {process.returncode} before its window was flushed: "
             f"{log.decode(errors='replace')[-2000:]}"
         )
-    return Launch(flushes[0] - started, flushes[-1] - started, peak_rss_bytes, window_size)
+    return Launch(flushes[0] - started, flushes[-1] - started, peak_rss_bytes, window_size, cpu_s)
 
 
 def peak_rss(pid: int) -> int:
@@ -194,6 +196,16 @@ def peak_rss(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
     kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
     return int(kib) * 1024
+
+
+def cpu_time(pid: int) -> float:
+    """The seconds a running process's threads have spent on a CPU (the scheduler's own count,
+    in nanoseconds): unlike wall time, hardly moved by other programs competing for the CPU."""
+    tasks = Path(f"/proc/{pid}/task")
+    nanoseconds = sum(
+        int((task / "schedstat").read_text(encoding="ascii").split()[0]) for task in tasks.iterdir()
+    )
+    return nanoseconds / 1e9
 
 
 def interleaved(
@@ -247,6 +259,7 @@ def cold_start_rows(settings: Settings, scratch: Path) -> list[Row]:
     complete = {name: [run.complete_s * 1000 for run in runs] for name, runs in launches.items()}
     first = {name: [run.first_flush_s * 1000 for run in runs] for name, runs in launches.items()}
     memory = {name: [run.peak_rss_bytes / 2**20 for run in runs] for name, runs in launches.items()}
+    cpu = {name: [run.cpu_s * 1000 for run in runs] for name, runs in launches.items()}
     sized = f"bare {width}x{height}"
     return [
         ratio_row(
@@ -274,6 +287,21 @@ def cold_start_rows(settings: Settings, scratch: Path) -> list[Row]:
             "ms",
             BARE,
             measured=WIDGETS,
+        ),
+        ratio_row(
+            "cpu_time",
+            "CPU time to the complete window, all threads (median)",
+            cpu,
+            "ms",
+            BARE,
+        ),
+        ratio_row(
+            "cpu_time_vs_widgets_only",
+            "CPU time to the complete window against the same widgets without the app's code",
+            cpu,
+            "ms",
+            WIDGETS,
+            "widgets only",
         ),
         ratio_row(
             "peak_memory",
