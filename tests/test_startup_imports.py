@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,14 +36,16 @@ NOT_AT_START_UP = (
 """Prefixes of module names that the app's start must not import."""
 
 CHILD = """
-import json, sys
+import json, linecache, sys
 from scope_picker.app import SMOKE_TEST_FLAG, main
 exit_code = main(["scope-picker", SMOKE_TEST_FLAG])
-print(json.dumps({"exit_code": exit_code, "modules": sorted(sys.modules)}))
+modules, sources = sorted(sys.modules), sorted(linecache.cache)
+print(json.dumps({"exit_code": exit_code, "modules": modules, "sources": sources}))
 """
 
 
-def test_start_up_imports_no_network_live_flow_or_catalogue_tool_module(tmp_path: Path) -> None:
+def start_up(tmp_path: Path) -> dict[str, Any]:
+    """The app run to its first window in a fresh interpreter: what it had imported and read."""
     env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))
     finished = subprocess.run(
         [sys.executable, "-c", CHILD],
@@ -56,8 +59,19 @@ def test_start_up_imports_no_network_live_flow_or_catalogue_tool_module(tmp_path
     window_report, modules_report = (json.loads(line) for line in finished.stdout.splitlines())
     assert window_report["visible"] is True
     assert modules_report["exit_code"] == 0
-    modules = modules_report["modules"]
+    return dict(modules_report)
+
+
+def test_start_up_imports_no_network_live_flow_or_catalogue_tool_module(tmp_path: Path) -> None:
+    modules = start_up(tmp_path)["modules"]
     # The listing is the real one: it holds the window's own modules.
-    assert {"scope_picker.ui.main_window", "PySide6.QtWidgets"} <= set(modules)
+    assert {"scope_picker.ui.window.main_window", "PySide6.QtWidgets"} <= set(modules)
     imported = [name for name in modules if name.startswith(NOT_AT_START_UP)]
     assert imported == []
+
+
+def test_start_up_keeps_no_source_of_the_app_in_linecache(tmp_path: Path) -> None:
+    """PySide6's import hook looks into every module imported after it; by default through
+    inspect.getsource, which keeps each source (about 2 MiB in all) in linecache."""
+    kept = [name for name in start_up(tmp_path)["sources"] if "scope_picker" in Path(name).parts]
+    assert kept == []
