@@ -11,6 +11,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+# First of the app's modules (isort puts plain imports first): PySide6's import hook then reads
+# none of the sources of those below into linecache (pyside_source_scan says why).
+import scope_picker.pyside_source_scan  # noqa: F401
 from scope_picker import APP_ID, APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
