@@ -20,7 +20,6 @@ settings.register_profile("explore", max_examples=2500, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     """The real, shipped catalogue; immutable, so one load serves the whole run."""

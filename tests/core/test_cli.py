@@ -266,15 +266,15 @@ def test_for_endpoints_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert section(out, "Scopes") == [
         "  user-read-playback-state",
         "      needed by: Get Playback State, Get Available Devices",
-        "  playlist-modify-private",
+        "  playlist-modify-public",
         "      needed by: Add Items to Playlist",
     ]
     assert section(out, "Choices") == [
-        "  playlist-modify-private or playlist-modify-public: picked playlist-modify-private",
+        "  playlist-modify-private or playlist-modify-public: picked playlist-modify-public",
         "      for: Add Items to Playlist",
         "      playlist-modify-public for public playlists, playlist-modify-private for private "
         "and collaborative ones",
-        "      other options: playlist-modify-public (--prefer one to pick it)",
+        "      other options: playlist-modify-private (--prefer one to pick it)",
     ]
     assert section(out, "Optional scopes, left out") == [
         "  user-read-private",
@@ -283,7 +283,7 @@ def test_for_endpoints_text(capsys: pytest.CaptureFixture[str]) -> None:
         "  user-read-email",
         "      adds to Get Current User's Profile: the email address",
     ]
-    assert out.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
+    assert out.splitlines()[-1] == "user-read-playback-state playlist-modify-public"
 
 
 def test_prefer_settles_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
@@ -396,12 +396,12 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
         ("Add items to playlist", "add-items-to-playlist"),
     ]
     assert doc["scopes"] == [
-        {"name": "playlist-modify-private", "needed_by": ["add-items-to-playlist"]}
+        {"name": "playlist-modify-public", "needed_by": ["add-items-to-playlist"]}
     ]
     assert doc["choices"] == [
         {
             "options": ["playlist-modify-private", "playlist-modify-public"],
-            "chosen": "playlist-modify-private",
+            "chosen": "playlist-modify-public",
             "settled_by": [],
             "endpoints": ["add-items-to-playlist"],
             "note": catalogue.endpoint("add-items-to-playlist").requirement.choice,
@@ -411,7 +411,7 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
         "scope": "user-read-email",
         "adds": [{"endpoint": "get-current-users-profile", "unlocks": "the email address"}],
     }
-    assert doc["scope_string"] == "playlist-modify-private"
+    assert doc["scope_string"] == "playlist-modify-public"
 
 
 # --- list ----------------------------------------------------------------------------------
@@ -568,7 +568,7 @@ def test_the_installed_console_script_runs() -> None:
         env=_environment_without_display(),
     )
     assert (result.returncode, result.stderr) == (EXIT_OK, "")
-    assert result.stdout.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
+    assert result.stdout.splitlines()[-1] == "user-read-playback-state playlist-modify-public"
 
 
 @pytest.mark.parametrize(

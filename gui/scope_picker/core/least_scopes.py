@@ -6,20 +6,29 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
-from scope_picker.core.catalogue import Catalogue, Endpoint
+from scope_picker.core.catalogue import DEFAULT_LIBRARY_ITEMS, Catalogue, Endpoint, LibraryItem
 
 
 @dataclass(frozen=True)
 class ScopeChoice:
     """A real choice between scopes (public or private playlists): the app's use decides.
 
-    ``chosen`` is None when a scope needed anyway already settles the choice.
+    ``chosen`` is None when a scope needed anyway already settles the choice. ``notes`` holds
+    each affected endpoint's own note on which option applies when.
     """
 
     options: tuple[str, ...]
     chosen: str | None
     endpoints: tuple[Endpoint, ...]
-    note: str | None
+    notes: tuple[tuple[Endpoint, str], ...] = ()
+
+    @property
+    def note(self) -> str | None:
+        """Every affected endpoint's note: one text when they agree, else each by name."""
+        texts = tuple(dict.fromkeys(text for _, text in self.notes))
+        if len(texts) <= 1:
+            return texts[0] if texts else None
+        return "; ".join(f"{endpoint.name}: {text}" for endpoint, text in self.notes)
 
 
 @dataclass(frozen=True)
@@ -55,29 +64,38 @@ def least_scopes(
     catalogue: Catalogue,
     endpoint_ids: Iterable[str],
     preferences: Mapping[frozenset[str], str] | None = None,
+    *,
+    library_items: Iterable[LibraryItem] = DEFAULT_LIBRARY_ITEMS,
 ) -> LeastScopes:
     """The smallest set of scopes under which every given endpoint is callable.
 
-    Required scopes are always in. Each ``any_of`` group not already satisfied is a choice:
-    the fewest extra scopes that settle all of them are picked (``preferences`` maps a
-    group's options to the option the user chose), and every choice is reported, never
-    settled silently. Optional scopes are left out and listed with what they would add.
+    Required scopes are always in, and so are the scopes the library endpoints need for the
+    kinds of item the app handles (``library_items``). Each ``any_of`` group not already
+    satisfied is a choice: the fewest extra scopes that settle all of them are picked, and
+    among as few, those whose consent asks users least (the catalogue's consent order);
+    ``preferences`` maps a group's options to the option the user chose. Every choice is
+    reported, never settled silently. Optional scopes are left out and listed with what
+    they would add.
     """
     endpoints = sorted(
         {catalogue.endpoint(i) for i in endpoint_ids}, key=catalogue.endpoint_sort_key
     )
     preferences = preferences or {}
+    items = frozenset(library_items)
     reasons: dict[str, list[Endpoint]] = {}
     for endpoint in endpoints:
-        for name in endpoint.requirement.required:
+        for name in (*endpoint.requirement.required, *_item_scopes(catalogue, endpoint, items)):
             reasons.setdefault(name, []).append(endpoint)
     required = frozenset(reasons)
 
     open_groups: dict[frozenset[str], list[Endpoint]] = {}
     settled_groups: dict[frozenset[str], list[Endpoint]] = {}
     for endpoint in endpoints:
+        by_item = frozenset(scope for _, scope in endpoint.requirement.by_item)
         for options in endpoint.requirement.any_of:
             key = frozenset(options)
+            if key == by_item and endpoint.requirement.scopes_for_items(items):
+                continue  # settled by the kinds of item, already among the required
             target = settled_groups if key & required else open_groups
             target.setdefault(key, []).append(endpoint)
 
@@ -90,7 +108,7 @@ def least_scopes(
         chosen = (
             preferred
             if preferred in group & extra
-            else next(name for name in catalogue.in_scope_order(group) if name in extra)
+            else min(group & extra, key=lambda name: (catalogue.consent_rank(name), name))
         )
         reasons.setdefault(chosen, []).extend(users)
         choices.append(_choice(catalogue, group, chosen, users))
@@ -121,30 +139,48 @@ def _fewest_hitting(
     """The fewest scopes with one in every group, honouring the user's preferences.
 
     Groups are few and small (two or three options), so trying sizes in increasing order is
-    exact and cheap; ties go to the option listed first in the catalogue.
+    exact and cheap. Among sets of the smallest size, the one whose consent asks least wins
+    (the sum of the catalogue's consent ranks; the loader makes sure every choice is ranked),
+    and only then, for a stable answer, the names.
     """
     fixed = frozenset(preferences[g] for g in groups if g in preferences and preferences[g] in g)
     remaining = [g for g in groups if g.isdisjoint(fixed)]
     if not remaining:
         return fixed
-    candidates = catalogue.in_scope_order(frozenset().union(*remaining))
+    candidates = sorted(frozenset().union(*remaining))
     for size in range(1, len(remaining) + 1):
-        for combo in combinations(candidates, size):
-            picked = frozenset(combo)
-            if all(group & picked for group in remaining):
-                return fixed | picked
+        hitting = [
+            frozenset(combo)
+            for combo in combinations(candidates, size)
+            if all(group.intersection(combo) for group in remaining)
+        ]
+        if hitting:
+            return fixed | min(
+                hitting,
+                key=lambda picked: (
+                    sum(catalogue.consent_rank(name) for name in picked),
+                    sorted(picked),
+                ),
+            )
     raise AssertionError("every group has at least one option")  # pragma: no cover
+
+
+def _item_scopes(
+    catalogue: Catalogue, endpoint: Endpoint, items: frozenset[LibraryItem]
+) -> tuple[str, ...]:
+    """The scopes a library endpoint needs for these kinds of item, in catalogue order."""
+    return catalogue.in_scope_order(endpoint.requirement.scopes_for_items(items))
 
 
 def _choice(
     catalogue: Catalogue, group: frozenset[str], chosen: str | None, users: list[Endpoint]
 ) -> ScopeChoice:
-    notes = [e.requirement.choice for e in users if e.requirement.choice]
+    endpoints = _unique_endpoints(users)
     return ScopeChoice(
         options=catalogue.in_scope_order(group),
         chosen=chosen,
-        endpoints=_unique_endpoints(users),
-        note=notes[0] if notes else None,
+        endpoints=endpoints,
+        notes=tuple((e, e.requirement.choice) for e in endpoints if e.requirement.choice),
     )
 
 

@@ -7,14 +7,17 @@ validates the file. This module only names the public parts.
 
 from scope_picker.core.catalogue.loader import SUPPORTED_FORMAT, load_catalogue
 from scope_picker.core.catalogue.model import (
+    DEFAULT_LIBRARY_ITEMS,
     DOCS_URL,
     REFERENCE_URL,
     SCOPES_PAGE_URL,
     Catalogue,
     CatalogueError,
     Category,
+    ConsentChain,
     Endpoint,
     EndpointKind,
+    LibraryItem,
     OptionalScope,
     Requirement,
     Scope,
@@ -23,6 +26,7 @@ from scope_picker.core.catalogue.model import (
 )
 
 __all__ = [
+    "DEFAULT_LIBRARY_ITEMS",
     "DOCS_URL",
     "REFERENCE_URL",
     "SCOPES_PAGE_URL",
@@ -30,8 +34,10 @@ __all__ = [
     "Catalogue",
     "CatalogueError",
     "Category",
+    "ConsentChain",
     "Endpoint",
     "EndpointKind",
+    "LibraryItem",
     "OptionalScope",
     "Requirement",
     "Scope",

@@ -12,8 +12,10 @@ from scope_picker.core.catalogue.model import (
     Catalogue,
     CatalogueError,
     Category,
+    ConsentChain,
     Endpoint,
     EndpointKind,
+    LibraryItem,
     OptionalScope,
     Requirement,
     Scope,
@@ -22,7 +24,8 @@ from scope_picker.core.catalogue.model import (
 )
 from scope_picker.core.resources import CATALOGUE_FILE, resource
 
-SUPPORTED_FORMAT = 1
+SUPPORTED_FORMAT = 2
+"""Format 2 added the consent order and the library endpoints' scopes by item kind."""
 
 
 _T = TypeVar("_T")
@@ -86,6 +89,11 @@ class _CatalogueReader:
                     f"endpoint '{endpoint.id}': field 'replaced_by' names unknown endpoint "
                     f"'{endpoint.replaced_by}'"
                 )
+        consent_order = [
+            self._consent_chain(item, i, scope_names)
+            for i, item in enumerate(_list(root, "consent_order"))
+        ]
+        _check_every_choice_is_ordered(endpoints, consent_order)
         return Catalogue(
             version=_field(root, "version", str, where),
             sources=[self._source(item, i) for i, item in enumerate(_list(root, "sources"))],
@@ -93,6 +101,23 @@ class _CatalogueReader:
             groups=groups,
             scopes=scopes,
             endpoints=endpoints,
+            consent_order=consent_order,
+        )
+
+    @staticmethod
+    def _consent_chain(item: object, index: int, scopes: set[str]) -> ConsentChain:
+        where = f"consent_order[{index}]"
+        obj = _expect_object(item, where)
+        names = _strings(obj, "scopes", where)
+        if len(names) < 2 or len(set(names)) != len(names):
+            raise CatalogueError(f"{where}: field 'scopes' needs two or more different scopes")
+        for name in names:
+            if name not in scopes:
+                raise CatalogueError(f"{where}: field 'scopes' names unknown scope '{name}'")
+        return ConsentChain(
+            scopes=names,
+            reason=_field(obj, "reason", str, where),
+            source=_field(obj, "source", str, where),
         )
 
     @staticmethod
@@ -211,7 +236,53 @@ class _CatalogueReader:
             any_of=tuple(groups),
             optional=tuple(optional),
             choice=_optional(req, "choice", str, where),
+            by_item=_by_item(req, where, groups),
         )
+
+
+def _by_item(
+    req: Mapping[str, Any], where: str, groups: list[tuple[str, ...]]
+) -> tuple[tuple[LibraryItem, str], ...]:
+    """The ``by_item`` map: every kind of library item, each with a scope of one choice."""
+    if "by_item" not in req:
+        return ()
+    obj = _expect_object(req["by_item"], f"{where} field 'by_item'")
+    pairs = []
+    for key, value in obj.items():
+        try:
+            item = LibraryItem(key)
+        except ValueError:
+            raise CatalogueError(
+                f"{where} field 'by_item' names unknown item kind '{key}' "
+                f"(known: {', '.join(LibraryItem)})"
+            ) from None
+        pairs.append((item, _expect(value, str, f"{where} field 'by_item.{key}'")))
+    missing = [item.value for item in LibraryItem if item not in obj]
+    if missing:
+        raise CatalogueError(f"{where} field 'by_item' lacks {', '.join(missing)}")
+    scopes = {scope for _, scope in pairs}
+    if not any(scopes == set(group) for group in groups):
+        raise CatalogueError(
+            f"{where} field 'by_item' must use exactly the scopes of one 'any_of' choice"
+        )
+    return tuple(pairs)
+
+
+def _check_every_choice_is_ordered(
+    endpoints: list[Endpoint], consent_order: list[ConsentChain]
+) -> None:
+    """Every choice not settled by item kind lies in one consent chain, so none falls to
+    page order."""
+    chains = [frozenset(chain.scopes) for chain in consent_order]
+    for endpoint in endpoints:
+        by_item = {scope for _, scope in endpoint.requirement.by_item}
+        for group in endpoint.requirement.any_of:
+            if set(group) == by_item or any(chain >= set(group) for chain in chains):
+                continue
+            raise CatalogueError(
+                f"endpoint '{endpoint.id}': no consent_order entry orders its choice "
+                f"{' or '.join(group)}"
+            )
 
 
 def _expect(value: object, kind: type[_T], where: str) -> _T:

@@ -46,6 +46,36 @@ class EndpointKind(StrEnum):
     PARTNER = "partner"
 
 
+class LibraryItem(StrEnum):
+    """A kind of item the library endpoints (``/me/library``) save, remove or check."""
+
+    TRACKS = "tracks"
+    ALBUMS = "albums"
+    EPISODES = "episodes"
+    SHOWS = "shows"
+    AUDIOBOOKS = "audiobooks"
+    ARTISTS = "artists"
+    USERS = "users"
+    PLAYLISTS = "playlists"
+
+
+DEFAULT_LIBRARY_ITEMS: frozenset[LibraryItem] = frozenset({LibraryItem.TRACKS})
+"""What a library endpoint handles when the user has not said: tracks, as a like button does."""
+
+
+@dataclass(frozen=True)
+class ConsentChain:
+    """Scopes that serve the same calls, from the one whose consent asks least to the most.
+
+    Among answers with as many scopes, the least scopes pick the one that asks users less by
+    these chains (``reason`` says why, ``source`` where that comes from), never by page order.
+    """
+
+    scopes: tuple[str, ...]
+    reason: str
+    source: str
+
+
 @dataclass(frozen=True)
 class Category:
     """A heading of the Scopes page ("Spotify Connect") that groups scopes."""
@@ -94,12 +124,20 @@ class Requirement:
 
     Every ``required`` scope must be granted; from each ``any_of`` group one scope suffices
     (``choice`` explains which applies when); ``optional`` scopes only add data.
+    ``by_item`` settles an ``any_of`` group by the kind of library item the app handles:
+    each kind with the scope it needs.
     """
 
     required: tuple[str, ...] = ()
     any_of: tuple[tuple[str, ...], ...] = ()
     optional: tuple[OptionalScope, ...] = ()
     choice: str | None = None
+    by_item: tuple[tuple[LibraryItem, str], ...] = ()
+
+    def scopes_for_items(self, items: Iterable[LibraryItem]) -> frozenset[str]:
+        """The scopes the given kinds of library item need (none without ``by_item``)."""
+        wanted = frozenset(items)
+        return frozenset(scope for item, scope in self.by_item if item in wanted)
 
     @property
     def needs_no_scope(self) -> bool:
@@ -194,6 +232,7 @@ class Catalogue:
         groups: Iterable[str],
         scopes: Iterable[Scope],
         endpoints: Iterable[Endpoint],
+        consent_order: Iterable[ConsentChain] = (),
     ) -> None:
         self.version = version
         self.sources = tuple(sources)
@@ -201,6 +240,10 @@ class Catalogue:
         self.groups = tuple(groups)
         self.scopes = tuple(scopes)
         self.endpoints = tuple(endpoints)
+        self.consent_order = tuple(consent_order)
+        self._consent_rank = {
+            name: rank for chain in self.consent_order for rank, name in enumerate(chain.scopes)
+        }
         self._scopes_by_name = {scope.name: scope for scope in self.scopes}
         self._scope_rank = {scope.name: rank for rank, scope in enumerate(self.scopes)}
         self._endpoints_by_id = {endpoint.id: endpoint for endpoint in self.endpoints}
@@ -252,6 +295,10 @@ class Catalogue:
     def in_scope_order(self, names: Iterable[str]) -> tuple[str, ...]:
         """Known scope names, deduplicated and in catalogue order."""
         return tuple(sorted(set(names), key=self._scope_rank.__getitem__))
+
+    def consent_rank(self, name: str) -> int:
+        """How much a scope's consent asks within its consent chain (0: the least; no chain: 0)."""
+        return self._consent_rank.get(name, 0)
 
     def deprecation_mark(self, endpoint: Endpoint) -> str:
         """``deprecated``, or ``deprecated, use GET /new/path`` when it has a replacement."""
