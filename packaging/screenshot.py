@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication
 from scope_picker import APP_NAME, ORGANIZATION_NAME
 from scope_picker.app import app_icon, create_window
 from scope_picker.core.catalogue import load_catalogue
-from scope_picker.ui.theme import Theme
+from scope_picker.ui.theme.choice import Theme
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent / "screenshots" / "main-window.png"
 TICKED_SCOPES = (

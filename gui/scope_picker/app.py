@@ -15,8 +15,8 @@ from scope_picker import APP_ID, APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
 from scope_picker.core.selection import Selection
-from scope_picker.ui.exception_reporter import ExceptionReporter
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.errors.exception_reporter import ExceptionReporter
+from scope_picker.ui.window.main_window import MainWindow
 
 SMOKE_TEST_FLAG = "--smoke-test"
 EXIT_CATALOGUE_ERROR = 1

@@ -29,7 +29,7 @@ from synthetic import scaled_catalogue
 
 from scope_picker.app import create_window, paint_on_one_thread
 from scope_picker.core.catalogue import Catalogue, load_catalogue
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.window.main_window import MainWindow
 
 WARM_UP_TICKS = 5
 PAINT_TIMEOUT_S = 10.0

@@ -17,14 +17,14 @@ from typing import Any
 import pytest
 
 import scope_picker.core.catalogue
-from scope_picker.cli import (
+from scope_picker.cli.console import (
     EXIT_BROKEN_PIPE,
     EXIT_CATALOGUE_ERROR,
     EXIT_OK,
     EXIT_REJECTED,
-    SCHEMA_VERSION,
-    main,
 )
+from scope_picker.cli.json_document import SCHEMA_VERSION
+from scope_picker.cli.main import main
 from scope_picker.core.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -541,7 +541,7 @@ def _environment_without_display() -> dict[str, str]:
 def test_the_command_imports_no_qt() -> None:
     script = (
         "import contextlib, io, sys\n"
-        "from scope_picker.cli import main\n"
+        "from scope_picker.cli.main import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    codes = [main(['list', '--endpoints']), main(['explain', 'streaming']),\n"
         "             main(['for-endpoints', 'GET /me/player', '--json'])]\n"

@@ -9,8 +9,8 @@ import scope_picker.core
 
 def test_importing_every_core_module_loads_no_qt() -> None:
     modules = [
-        f"scope_picker.core.{info.name}"
-        for info in pkgutil.iter_modules(scope_picker.core.__path__)
+        info.name
+        for info in pkgutil.walk_packages(scope_picker.core.__path__, "scope_picker.core.")
     ]
     assert modules, "the core package has no modules"
     script = (

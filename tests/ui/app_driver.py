@@ -45,8 +45,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
 from scope_picker import app as app_module  # noqa: E402
-from scope_picker.ui.main_window import MainWindow  # noqa: E402
-from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE  # noqa: E402
+from scope_picker.ui.scopes.scope_tree_model import SCOPE_NAME_ROLE  # noqa: E402
+from scope_picker.ui.window.main_window import MainWindow  # noqa: E402
 
 # Modules a network call would need; the app imports none of them.
 NETWORK_MODULES = {"PySide6.QtNetwork", "http.client", "urllib.request", "ssl", "ftplib", "smtplib"}

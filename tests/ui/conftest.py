@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.selection import Selection
-from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.window.main_window import MainWindow
 
 
 @pytest.fixture

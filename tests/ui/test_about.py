@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from scope_picker import __version__
 from scope_picker.core.catalogue import Catalogue
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

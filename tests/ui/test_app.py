@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from scope_picker import app as app_module
 from scope_picker.core.catalogue import CatalogueError, load_catalogue
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -109,12 +109,12 @@ def test_starting_imports_none_of_what_only_some_sessions_use() -> None:
     deferred = [
         "difflib",
         "importlib.resources",
-        "scope_picker.ui.about",
-        "scope_picker.ui.authorize_panel",
-        "scope_picker.ui.endpoint_picker",
-        "scope_picker.ui.error_dialog",
-        "scope_picker.ui.import_dialog",
-        "scope_picker.ui.light_dark",
+        "scope_picker.ui.about.about",
+        "scope_picker.ui.authorize.authorize_panel",
+        "scope_picker.ui.picker.endpoint_picker",
+        "scope_picker.ui.errors.error_dialog",
+        "scope_picker.ui.paste.import_dialog",
+        "scope_picker.ui.theme.light_dark",
     ]
     script = "import sys, scope_picker.app; print(' '.join(sorted(sys.modules)))"
     result = subprocess.run(

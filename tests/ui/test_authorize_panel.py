@@ -18,9 +18,9 @@ from scope_picker.core.authorize import (
     code_challenge,
     is_valid_code_verifier,
 )
-from scope_picker.ui import authorize_panel
-from scope_picker.ui.authorize_panel import AuthorizePanel
-from scope_picker.ui.clipboard import copy_text
+from scope_picker.ui.authorize import authorize_panel
+from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
+from scope_picker.ui.shared.clipboard import copy_text
 
 pytestmark = pytest.mark.gui
 
@@ -211,7 +211,7 @@ def test_copy_text_round_trips_through_the_real_clipboard() -> None:
 
 
 def test_copy_text_reports_no_clipboard_without_an_application() -> None:
-    script = "from scope_picker.ui.clipboard import copy_text; print(copy_text('x'))"
+    script = "from scope_picker.ui.shared.clipboard import copy_text; print(copy_text('x'))"
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )

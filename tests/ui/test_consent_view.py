@@ -10,14 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.selection import Selection
-from scope_picker.ui.consent_view import (
+from scope_picker.ui.consent.consent_view import (
     CONSENT_HEADING,
     NO_SCOPE_TEXT,
     UNPUBLISHED_TEXT,
     ConsentView,
 )
-from scope_picker.ui.palette import muted_text_colour
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.palette import muted_text_colour
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 
 pytestmark = pytest.mark.gui
 

@@ -15,8 +15,8 @@ from scope_picker.core.coverage import Coverage
 from scope_picker.core.presets import presets
 from scope_picker.core.scope_string import CopyFormat, format_scopes
 from scope_picker.core.selection import Selection
-from scope_picker.ui.copy_format import COPY_FORMAT_KEY
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.scope_string.copy_format import COPY_FORMAT_KEY
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -17,9 +17,9 @@ import scope_picker
 from scope_picker import APP_NAME, ORGANIZATION_NAME
 from scope_picker.app import EXIT_CATALOGUE_ERROR
 from scope_picker.core.resources import CATALOGUE_FILE
-from scope_picker.ui import main_window as main_window_module
-from scope_picker.ui.error_dialog import ErrorDialog
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.errors.error_dialog import ErrorDialog
+from scope_picker.ui.window import edits as edits_module
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -109,9 +109,9 @@ def refusing_clipboard(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_copy_button_reports_a_clipboard_that_keeps_nothing(window: MainWindow) -> None:
     window.adapter.selection.set_selected(["streaming"], True)
     window.copy_button.click()
-    assert window.statusBar().currentMessage() == main_window_module.NO_CLIPBOARD
+    assert window.statusBar().currentMessage() == edits_module.NO_CLIPBOARD
     window.copy_action.trigger()
-    assert window.statusBar().currentMessage() == main_window_module.NO_CLIPBOARD
+    assert window.statusBar().currentMessage() == edits_module.NO_CLIPBOARD
 
 
 @pytest.mark.usefixtures("refusing_clipboard")

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QAbstractItemView
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
-from scope_picker.ui.doc_links import OpenDocumentationAction
-from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
-from scope_picker.ui.main_window import MainWindow
+from scope_picker.ui.shared.doc_links import OpenDocumentationAction
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

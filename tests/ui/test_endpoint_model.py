@@ -12,16 +12,16 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import public_endpoints
 from scope_picker.core.selection import Selection
-from scope_picker.ui.endpoint_model import _ANSWERED_ROLES as ANSWERED
-from scope_picker.ui.endpoint_model import (
-    ENDPOINT_ID_ROLE,
+from scope_picker.ui.endpoints.endpoint_model import _ANSWERED_ROLES as ANSWERED
+from scope_picker.ui.endpoints.endpoint_model import (
     NAME_COLUMN,
     NOTES_COLUMN,
     REQUEST_COLUMN,
     EndpointModel,
 )
-from scope_picker.ui.endpoint_view import EndpointPanel
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.endpoints.endpoint_view import EndpointPanel
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 
 pytestmark = pytest.mark.gui
 

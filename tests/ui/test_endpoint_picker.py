@@ -26,19 +26,20 @@ from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import least_scopes
 from scope_picker.core.saved_selection import PICKED
 from scope_picker.core.selection import Selection
-from scope_picker.ui.check_filter_proxy import CheckFilterProxy
-from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
-from scope_picker.ui.endpoint_picker import EndpointPicker
-from scope_picker.ui.endpoint_picker_model import (
+from scope_picker.ui.picker.endpoint_picker import EndpointPicker
+from scope_picker.ui.picker.endpoint_picker_model import (
     NAME_COLUMN,
     NOT_CALLABLE,
     NOTES_COLUMN,
     REQUEST_COLUMN,
     EndpointPickerModel,
 )
-from scope_picker.ui.main_window import PLAN_KEYS, MainWindow
-from scope_picker.ui.pick_reasons import NOTHING_PICKED_TEXT
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.picker.pick_reasons import NOTHING_PICKED_TEXT
+from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.window.main_window import MainWindow
+from scope_picker.ui.window.window_settings import PLAN_KEYS
 
 pytestmark = pytest.mark.gui
 

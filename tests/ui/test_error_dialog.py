@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from scope_picker.ui.error_dialog import ErrorDialog
-from scope_picker.ui.exception_reporter import ExceptionReporter
+from scope_picker.ui.errors.error_dialog import ErrorDialog
+from scope_picker.ui.errors.exception_reporter import ExceptionReporter
 
 pytestmark = pytest.mark.gui
 

@@ -10,10 +10,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QTabBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from scope_picker.ui.error_dialog import ErrorDialog
-from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE
-from scope_picker.ui.search_bar import find_keys
+from scope_picker.ui.errors.error_dialog import ErrorDialog
+from scope_picker.ui.scopes.scope_tree_model import SCOPE_NAME_ROLE
+from scope_picker.ui.search.search_bar import find_keys
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -13,19 +13,19 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
-from scope_picker.ui import main_window as main_window_module
-from scope_picker.ui.authorize_panel import AuthorizePanel
-from scope_picker.ui.consent_view import CONSENT_HEADING
-from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
-from scope_picker.ui.main_window import (
+from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
+from scope_picker.ui.consent.consent_view import CONSENT_HEADING
+from scope_picker.ui.scopes.scope_details import NO_CONSENT_TEXT
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
+from scope_picker.ui.window import edits as edits_module
+from scope_picker.ui.window.edits import NOTHING_TO_COPY
+from scope_picker.ui.window.main_window import MainWindow
+from scope_picker.ui.window.window_settings import (
     GEOMETRY_KEY,
-    NOTHING_TO_COPY,
     SCOPES_KEY,
     SHOW_PUBLIC_KEY,
     SPLITTER_KEYS,
-    MainWindow,
 )
-from scope_picker.ui.scope_details import NO_CONSENT_TEXT
 
 pytestmark = pytest.mark.gui
 
@@ -154,11 +154,11 @@ def test_a_missing_clipboard_is_reported(
         copied.append(text)
         return False
 
-    monkeypatch.setattr(main_window_module, "copy_text", no_clipboard)
+    monkeypatch.setattr(edits_module, "copy_text", no_clipboard)
     tick(window, "user-read-email")
     window.copy_button.click()
     assert copied == ["user-read-email"]
-    assert window.statusBar().currentMessage() == main_window_module.NO_CLIPBOARD
+    assert window.statusBar().currentMessage() == edits_module.NO_CLIPBOARD
 
 
 def test_the_current_scope_fills_the_details(window: MainWindow, catalogue: Catalogue) -> None:

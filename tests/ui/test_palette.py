@@ -13,10 +13,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
 from scope_picker.core.contrast import CONTROL_CONTRAST, TEXT_CONTRAST, contrast_ratio
-from scope_picker.ui.light_dark import theme_palette
-from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.palette import control_outline_colour, link_colour, muted_text_colour, rgb
-from scope_picker.ui.theme import Theme
+from scope_picker.ui.shared.palette import (
+    control_outline_colour,
+    link_colour,
+    muted_text_colour,
+    rgb,
+)
+from scope_picker.ui.theme.choice import Theme
+from scope_picker.ui.theme.light_dark import theme_palette
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -11,9 +11,10 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.scope_string import parse_scopes
 from scope_picker.core.selection import Selection
-from scope_picker.ui.import_dialog import ImportDialog
-from scope_picker.ui.main_window import NOTHING_TO_PASTE, MainWindow
-from scope_picker.ui.scope_import import ImportReport
+from scope_picker.ui.paste.import_dialog import ImportDialog
+from scope_picker.ui.paste.scope_import import ImportReport
+from scope_picker.ui.window.edits import NOTHING_TO_PASTE
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

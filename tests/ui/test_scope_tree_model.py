@@ -12,8 +12,8 @@ from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.selection import Selection
-from scope_picker.ui.scope_tree_model import _ANSWERED_ROLES as ANSWERED
-from scope_picker.ui.scope_tree_model import (
+from scope_picker.ui.scopes.scope_tree_model import _ANSWERED_ROLES as ANSWERED
+from scope_picker.ui.scopes.scope_tree_model import (
     CATEGORY_ID_ROLE,
     DESCRIPTION_COLUMN,
     NAME_COLUMN,
@@ -21,7 +21,7 @@ from scope_picker.ui.scope_tree_model import (
     ScopeTreeModel,
     short_description,
 )
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 
 pytestmark = pytest.mark.gui
 

@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.contrast import CONTROL_CONTRAST, contrast_ratio
 from scope_picker.core.selection import Selection
-from scope_picker.ui.light_dark import ThemedStyle, theme_palette
-from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.palette import muted_text_colour, rgb
-from scope_picker.ui.theme import THEME_KEY, Theme
+from scope_picker.ui.shared.palette import muted_text_colour, rgb
+from scope_picker.ui.theme.choice import Theme
+from scope_picker.ui.theme.light_dark import ThemedStyle, theme_palette
+from scope_picker.ui.theme.theme_menu import THEME_KEY
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.presets import presets
 from scope_picker.core.selection import Selection
-from scope_picker.ui.main_window import SCOPES_KEY, MainWindow
+from scope_picker.ui.window.main_window import MainWindow
+from scope_picker.ui.window.window_settings import SCOPES_KEY
 
 pytestmark = pytest.mark.gui
 
@@ -53,7 +54,7 @@ def test_undo_steps_back_one_change_at_a_time_to_the_start(
 ) -> None:
     assert not active_window.undo_action.isEnabled()
     tick(active_window, "streaming")
-    active_window.apply_preset(presets(catalogue)[0])
+    active_window.edits.apply_preset(presets(catalogue)[0])
     assert active_window.undo_action.isEnabled()
     active_window.undo_action.trigger()
     assert selection.scopes == ("streaming",)

@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
-from scope_picker.ui.check_filter_proxy import CheckFilterProxy
-from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE, ScopeTreeModel
-from scope_picker.ui.selection_adapter import SelectionAdapter
+from scope_picker.ui.scopes.scope_tree_model import SCOPE_NAME_ROLE, ScopeTreeModel
+from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

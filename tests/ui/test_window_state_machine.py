@@ -36,12 +36,12 @@ from scope_picker.core.least_scopes import LeastScopes, least_scopes
 from scope_picker.core.presets import presets
 from scope_picker.core.scope_string import parse_scopes
 from scope_picker.core.selection import Selection
-from scope_picker.ui.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, UNPUBLISHED_TEXT
-from scope_picker.ui.endpoint_model import ENDPOINT_ID_ROLE
-from scope_picker.ui.import_dialog import ImportDialog
-from scope_picker.ui.main_window import MainWindow
-from scope_picker.ui.scope_tree_model import SCOPE_NAME_ROLE
-from scope_picker.ui.wording import plural
+from scope_picker.ui.consent.consent_view import CONSENT_HEADING, NO_SCOPE_TEXT, UNPUBLISHED_TEXT
+from scope_picker.ui.paste.import_dialog import ImportDialog
+from scope_picker.ui.scopes.scope_tree_model import SCOPE_NAME_ROLE
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
+from scope_picker.ui.shared.wording import plural
+from scope_picker.ui.window.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

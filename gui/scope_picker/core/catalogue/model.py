@@ -288,6 +288,10 @@ class Catalogue:
         """The scopes of one category, in page order."""
         return self._scopes_by_category[category_id]
 
+    def endpoints_in(self, group: str) -> tuple[Endpoint, ...]:
+        """The endpoints of one reference group, as the catalogue lists them."""
+        return tuple(e for e in self.endpoints if e.group == group)
+
     def endpoints_for_scope(self, name: str) -> tuple[Endpoint, ...]:
         """Endpoints whose requirement mentions the scope (required, alternative or optional)."""
         return self._endpoints_by_scope[name]

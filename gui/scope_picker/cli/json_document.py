@@ -1,0 +1,157 @@
+"""The ``--json`` output of each command: one document whose shape the README documents
+(``schema_version`` changes if it ever changes incompatibly).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from scope_picker.core.catalogue import (
+    Catalogue,
+    Endpoint,
+    Scope,
+)
+from scope_picker.core.coverage import (
+    Coverage,
+)
+from scope_picker.core.least_scopes import LeastScopes
+from scope_picker.core.scope_string import ParsedScopes
+
+SCHEMA_VERSION = 1
+
+Document = dict[str, Any]
+
+
+def explain_document(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage) -> Document:
+    return {
+        **header(catalogue, "explain"),
+        "clean": parsed.is_clean,
+        "scopes": [scope_json(catalogue, catalogue.scope(name)) for name in coverage.scopes],
+        "unknown": [
+            {
+                "token": unknown.token,
+                "suggestion": unknown.suggestion,
+                "retired_note": unknown.retired_note,
+                "message": unknown.describe(),
+            }
+            for unknown in parsed.unknown
+        ],
+        "duplicates": list(parsed.duplicates),
+        "source_note": parsed.source_note,
+        "messages": list(parsed.messages()),
+        "endpoints": [
+            {
+                **endpoint_json(entry.endpoint),
+                "coverage": {
+                    "level": entry.level.value,
+                    "explanation": entry.explain(),
+                    "missing_required": list(entry.missing_required),
+                    "missing_any_of": [list(group) for group in entry.missing_any_of],
+                    "missing_optional": [option.scope for option in entry.missing_optional],
+                },
+            }
+            for entry in coverage.endpoints
+        ],
+        "scope_string": coverage.scope_string,
+    }
+
+
+def for_endpoints_document(
+    catalogue: Catalogue, requested: Mapping[str, Endpoint], result: LeastScopes
+) -> Document:
+    return {
+        **header(catalogue, "for-endpoints"),
+        "endpoints": [
+            {"input": text, **endpoint_json(endpoint)} for text, endpoint in requested.items()
+        ],
+        "scopes": [
+            {"name": name, "needed_by": [e.id for e in result.reasons[name]]}
+            for name in result.scopes
+        ],
+        "choices": [
+            {
+                "options": list(choice.options),
+                "chosen": choice.chosen,
+                "settled_by": list(result.settled_by(choice)),
+                "endpoints": [e.id for e in choice.endpoints],
+                "note": choice.note,
+            }
+            for choice in result.choices
+        ],
+        "optional": [
+            {
+                "scope": name,
+                "adds": [
+                    {"endpoint": e.id, "unlocks": unlocks} for e, unlocks in result.adds(name)
+                ],
+            }
+            for name in result.optional
+        ],
+        "scope_string": " ".join(result.scopes),
+    }
+
+
+def list_document(catalogue: Catalogue, *, with_endpoints: bool) -> Document:
+    document: Document = {
+        **header(catalogue, "list"),
+        "categories": [
+            {
+                "id": category.id,
+                "name": category.name,
+                "scopes": [scope_json(catalogue, s) for s in catalogue.scopes_in(category.id)],
+            }
+            for category in catalogue.categories
+        ],
+    }
+    if with_endpoints:
+        document["groups"] = [
+            {"name": group, "endpoints": [endpoint_json(e) for e in catalogue.endpoints_in(group)]}
+            for group in catalogue.groups
+        ]
+    return document
+
+
+def header(catalogue: Catalogue, command: str) -> Document:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "command": command,
+        "catalogue_version": catalogue.version,
+    }
+
+
+def scope_json(catalogue: Catalogue, scope: Scope) -> Document:
+    return {
+        "name": scope.name,
+        "category": scope.category,
+        "category_name": catalogue.category(scope.category).name,
+        "description": scope.description,
+        "consent": scope.consent,
+        "notes": [note.value for note in scope.notes],
+        "note_texts": list(scope.note_texts),
+        "documentation_url": scope.documentation_url,
+    }
+
+
+def endpoint_json(endpoint: Endpoint) -> Document:
+    requirement = endpoint.requirement
+    return {
+        "id": endpoint.id,
+        "kind": endpoint.kind.value,
+        "name": endpoint.name,
+        "group": endpoint.group,
+        "method": endpoint.method,
+        "path": endpoint.path,
+        "label": endpoint.label,
+        "deprecated": endpoint.deprecated,
+        "deprecation_note": endpoint.deprecation_note,
+        "replaced_by": endpoint.replaced_by,
+        "premium_only": endpoint.premium_only,
+        "requirement": {
+            "required": list(requirement.required),
+            "any_of": [list(group) for group in requirement.any_of],
+            "optional": [{"scope": o.scope, "unlocks": o.unlocks} for o in requirement.optional],
+            "choice": requirement.choice,
+        },
+        "documentation_url": endpoint.documentation_url,
+    }

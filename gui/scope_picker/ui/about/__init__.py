@@ -1,0 +1,1 @@
+"""Help > About Scope Picker."""

@@ -1,0 +1,1 @@
+"""The Authorization URL page: the ticked scopes as a ready authorize URL with PKCE."""

@@ -1,0 +1,1 @@
+"""The Endpoints pane: what the ticked scopes let the app call, by reference group."""

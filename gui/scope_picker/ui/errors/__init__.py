@@ -1,0 +1,1 @@
+"""Unexpected errors: the dialog they become and the hook that catches them."""

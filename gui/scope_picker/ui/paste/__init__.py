@@ -1,0 +1,1 @@
+"""Scope strings coming in: the paste report and the Import dialog."""

@@ -1,0 +1,238 @@
+"""Why the picked endpoints lead to the ticked scopes, and the choices left to the user."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scope_picker.core.catalogue import Endpoint
+from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
+from scope_picker.core.least_scopes import ScopeChoice
+from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.wording import plural
+
+NOTHING_PICKED_TEXT = (
+    "Tick the endpoints your app will call. The scopes they need then replace the ticked "
+    "scopes, and this panel says why each one is there."
+)
+
+
+def _text(html: str, name: str) -> QLabel:
+    label = QLabel(html)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def _endpoint_names(endpoints: Sequence[Endpoint]) -> str:
+    return ", ".join(escape(endpoint.name) for endpoint in endpoints)
+
+
+class PickReasons(QScrollArea):
+    """Reasons, choices (radio buttons), optional scopes (check boxes) and warnings.
+
+    The contents are rebuilt from the plan after each change. The control whose signal
+    changed the plan is still handling its click or key press then, so the old contents
+    are moved out of the window (focus cannot go back to them) and deleted later, and the
+    focus goes to the new control of the same name.
+    """
+
+    choice_made = Signal(tuple, str)
+    optional_toggled = Signal(str, bool)
+    untick_unneeded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        describe(
+            self,
+            "pickReasons",
+            "Why these scopes",
+            "Why each ticked scope is needed by the picked endpoints, and the choices you have",
+        )
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._plan: EndpointPlan | None = None
+        self._unneeded: tuple[str, ...] = ()
+        self._focus_hint: str | None = None
+        self._retired = QWidget()  # never shown: holds old contents until they are deleted
+        self._contents_widget = self._contents()
+        self.setWidget(self._contents_widget)
+
+    def show_plan(self, plan: EndpointPlan, unneeded: Sequence[str]) -> None:
+        """Explain ``plan``; ``unneeded`` are the ticked scopes no picked endpoint uses."""
+        self._plan = plan
+        self._unneeded = tuple(unneeded)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        focused = QApplication.focusWidget()
+        old = self.takeWidget()
+        focus_name = focused.objectName() if focused and old.isAncestorOf(focused) else None
+        # An arrow key checks the next radio button before moving the focus to it.
+        focus_name, self._focus_hint = self._focus_hint or focus_name, None
+        old.setParent(self._retired)
+        old.deleteLater()
+        self._contents_widget = self._contents()
+        self.setWidget(self._contents_widget)
+        controls = [
+            w
+            for w in self._contents_widget.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ]
+        previous: QWidget = self
+        for control in controls:
+            QWidget.setTabOrder(previous, control)
+            previous = control
+        if focus_name is not None:
+            target = self._contents_widget.findChild(QWidget, focus_name)
+            (target or self).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _contents(self) -> QWidget:
+        content = QWidget()
+        content.setObjectName("pickReasonsContents")
+        layout = QVBoxLayout(content)
+        plan = self._plan
+        if plan is None or not plan.picked:
+            layout.addWidget(_text(escape(NOTHING_PICKED_TEXT), "pickReasonsIntro"))
+            self._add_unneeded(layout)
+            layout.addStretch(1)
+            return content
+        result = plan.result
+        heading = (
+            f"<b>{plural(len(result.scopes), 'scope')} needed by "
+            f"{plural(len(plan.picked), 'picked endpoint')}</b>"
+        )
+        if result.scopes:
+            items = "".join(
+                f"<li><b>{escape(name)}</b>: {escape(result.needed_by(name))}</li>"
+                for name in result.scopes
+            )
+            layout.addWidget(_text(f"{heading}<ul>{items}</ul>", "pickReasonsScopes"))
+        else:
+            layout.addWidget(
+                _text(
+                    f"{heading}<p>None of the picked endpoints needs a scope.</p>",
+                    "pickReasonsScopes",
+                )
+            )
+        for choice in result.choices:
+            if choice.chosen is None:
+                settled = ", ".join(result.settled_by(choice))
+                layout.addWidget(
+                    _text(
+                        f"{escape(' or '.join(choice.options))} for "
+                        f"{_endpoint_names(choice.endpoints)}: settled by "
+                        f"<b>{escape(settled)}</b>, which is needed anyway.",
+                        "settledChoice",
+                    )
+                )
+            else:
+                layout.addWidget(self._choice_box(choice))
+        if result.optional:
+            layout.addWidget(self._optional_box(plan))
+        deprecated = [e for e in plan.picked if e.deprecated]
+        if deprecated:
+            items = "".join(
+                f"<li><b>{escape(e.name)}</b> ({escape(e.label)}): "
+                f"{escape(e.deprecation_note or 'Deprecated.')}"
+                + (f" <i>{escape(plan.catalogue.deprecation_mark(e))}</i>" if e.replaced_by else "")
+                + "</li>"
+                for e in deprecated
+            )
+            layout.addWidget(
+                _text(f"<b>Deprecated picked endpoints</b><ul>{items}</ul>", "pickedDeprecated")
+            )
+        self._add_unneeded(layout)
+        layout.addStretch(1)
+        return content
+
+    def _choice_box(self, choice: ScopeChoice) -> QGroupBox:
+        key = "+".join(choice.options)
+        box = QGroupBox("Choose one")  # a group box title never wraps: keep it short
+        describe(
+            box,
+            f"choice:{key}",
+            "Choose between " + " and ".join(choice.options),
+            "One of these scopes is enough; which one depends on what your app does",
+        )
+        layout = QVBoxLayout(box)
+        note = f" {escape(choice.note)}." if choice.note else ""
+        layout.addWidget(
+            _text(
+                f"<b>{escape(' or '.join(choice.options))}</b> for "
+                f"{_endpoint_names(choice.endpoints)}.{note}",
+                f"choiceNote:{key}",
+            )
+        )
+        group = QButtonGroup(box)
+        for option in choice.options:
+            radio = QRadioButton(option)
+            radio_name = f"choice:{key}:{option}"
+            describe(
+                radio,
+                radio_name,
+                f"Use {option}",
+                f"Ask for {option} to call {', '.join(e.name for e in choice.endpoints)}",
+            )
+            radio.setChecked(option == choice.chosen)
+            group.addButton(radio)
+            layout.addWidget(radio)
+            radio.toggled.connect(
+                lambda checked, name=radio_name, options=choice.options, scope=option: (
+                    self._choose(name, options, scope) if checked else None
+                )
+            )
+        return box
+
+    def _choose(self, control_name: str, options: tuple[str, ...], scope: str) -> None:
+        self._focus_hint = control_name
+        self.choice_made.emit(options, scope)
+
+    def _optional_box(self, plan: EndpointPlan) -> QGroupBox:
+        box = QGroupBox("Optional scopes")
+        describe(
+            box,
+            "optionalScopes",
+            "Optional scopes",
+            "Scopes the picked endpoints work without; tick one to ask for it too",
+        )
+        layout = QVBoxLayout(box)
+        for scope in plan.result.optional:
+            check = QCheckBox(scope)
+            adds = "; ".join(f"{unlocks} ({e.name})" for e, unlocks in plan.result.adds(scope))
+            describe(check, f"optional:{scope}", f"Also ask for {scope}", f"Adds {adds}")
+            check.setChecked(plan.wants_optional(scope))
+            check.toggled.connect(
+                lambda checked, name=scope: self.optional_toggled.emit(name, checked)
+            )
+            layout.addWidget(check)
+            layout.addWidget(_text(f"Not needed; adds {escape(adds)}", f"optionalNote:{scope}"))
+        return box
+
+    def _add_unneeded(self, layout: QVBoxLayout) -> None:
+        if not self._unneeded:
+            return
+        names = ", ".join(self._unneeded)
+        layout.addWidget(
+            _text(f"<b>Ticked, but {escape(NOT_NEEDED)}:</b> {escape(names)}", "unneededScopes")
+        )
+        button = QPushButton("Untick " + ("It" if len(self._unneeded) == 1 else "Them"))
+        describe(button, "untickUnneededButton", "Untick unneeded scopes", f"Untick {names}")
+        button.clicked.connect(self.untick_unneeded)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -1,0 +1,1 @@
+"""The Presets menu: ready-made selections for common kinds of app."""

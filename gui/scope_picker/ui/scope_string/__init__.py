@@ -1,0 +1,1 @@
+"""The Scope string row: the string itself, Copy, and the format Copy uses."""

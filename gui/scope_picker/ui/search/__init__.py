@@ -1,0 +1,1 @@
+"""The search field over the scope list and the endpoint picker."""

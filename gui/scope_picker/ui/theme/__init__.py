@@ -1,0 +1,1 @@
+"""View > Theme: System, Light or Dark, and the palettes and style of the last two."""

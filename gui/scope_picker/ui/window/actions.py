@@ -1,0 +1,179 @@
+"""The main window's actions, their keys, and the menu bar that lists them.
+
+Every action is added to the window, so its key works from any focus stop in the window
+where the focused widget does not use that key itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from scope_picker.core.presets import presets
+from scope_picker.ui.presets.presets_menu import presets_menu
+from scope_picker.ui.search.search_bar import find_keys
+from scope_picker.ui.shared.doc_links import OpenDocumentationAction
+
+if TYPE_CHECKING:
+    from scope_picker.ui.window.main_window import MainWindow
+
+COPY_SHORTCUT = QKeySequence("Ctrl+Shift+C")
+AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
+COVERAGE_SHORTCUT = QKeySequence("Ctrl+E")
+PICKER_SHORTCUT = QKeySequence("Ctrl+K")
+IMPORT_SHORTCUT = QKeySequence("Ctrl+Shift+V")
+
+
+def make_history_actions(window: MainWindow) -> tuple[QAction, QAction]:
+    """Edit > Undo and Redo: take back (or make again) the last change to the ticks.
+
+    Text fields keep the same keys for their own text, as they keep Paste.
+    """
+    undo = QAction("&Undo", window)
+    undo.setObjectName("undoAction")
+    undo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+    undo.setStatusTip("Take back the last change to the ticked scopes")
+    undo.triggered.connect(window.edits.undo)
+    redo = QAction("&Redo", window)
+    redo.setObjectName("redoAction")
+    redo.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    redo.setStatusTip("Make the last undone change to the ticked scopes again")
+    redo.triggered.connect(window.edits.redo)
+    for action in (undo, redo):
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(action.statusTip())
+        action.setEnabled(False)
+        window.addAction(action)
+    return undo, redo
+
+
+def make_copy_action(window: MainWindow) -> QAction:
+    """Edit > Copy Scope String (Ctrl+Shift+C anywhere in the window)."""
+    action = QAction("&Copy Scope String", window)
+    action.setObjectName("copyScopeStringAction")
+    action.setShortcut(COPY_SHORTCUT)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setToolTip("Copy the scope string to the clipboard")
+    action.setStatusTip("Copy the scope string to the clipboard")
+    action.triggered.connect(window.edits.copy_scope_string)
+    window.addAction(action)
+    return action
+
+
+def make_quit_action(window: MainWindow) -> QAction:
+    """File > Quit."""
+    action = QAction("&Quit", window)
+    action.setObjectName("quitAction")
+    # Windows has no standard Quit key; Ctrl+Q is what users of this app expect there too.
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")]
+    action.setShortcuts(keys)
+    action.setToolTip("Quit Scope Picker")
+    action.setStatusTip("Quit Scope Picker")
+    action.triggered.connect(window.close)
+    window.addAction(action)
+    return action
+
+
+def make_scope_documentation_action(window: MainWindow) -> OpenDocumentationAction:
+    """Help > Scope Documentation (F1), also the scope list's context menu."""
+    action = OpenDocumentationAction(
+        "Scope &Documentation",
+        window.scope_tree,
+        window.scope_documentation_url,
+        QKeySequence.keyBindings(QKeySequence.StandardKey.HelpContents),
+        Qt.ShortcutContext.WindowShortcut,
+    )
+    action.setObjectName("scopeDocumentationAction")
+    action.setStatusTip("Open the current scope on Spotify's Scopes page in your browser")
+    return action
+
+
+def make_import_actions(window: MainWindow) -> tuple[QAction, QAction, QAction]:
+    """Paste (the standard key, when no text field takes it), Import… and Find."""
+    paste = QAction("&Paste Scope String", window)
+    paste.setObjectName("pasteScopeStringAction")
+    paste.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
+    paste.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    paste.setToolTip("Select the scopes in the clipboard's text, replacing the ticked ones")
+    paste.setStatusTip(paste.toolTip())
+    paste.triggered.connect(window.edits.paste_scope_string)
+    imports = QAction("&Import Scope String…", window)
+    imports.setObjectName("importScopeStringAction")
+    imports.setShortcut(IMPORT_SHORTCUT)
+    imports.setToolTip("Paste a scope string into a box, see what it holds, then select it")
+    imports.setStatusTip(imports.toolTip())
+    imports.triggered.connect(window.edits.open_import_dialog)
+    find = QAction("&Find…", window)
+    find.setObjectName("findAction")
+    find.setShortcut(find_keys())
+    find.setToolTip("Search the scopes and endpoints")
+    find.setStatusTip(find.toolTip())
+    find.triggered.connect(window.focus_search)
+    for action in (paste, imports, find):
+        window.addAction(action)
+    return paste, imports, find
+
+
+def make_tab_actions(window: MainWindow) -> tuple[QAction, QAction, QAction]:
+    """View > Endpoints and Consent, Authorization URL, Pick Endpoints (Ctrl+E, U, K)."""
+    actions = []
+    for index, (text, name, shortcut) in enumerate(
+        [
+            ("&Endpoints and Consent", "showCoverageAction", COVERAGE_SHORTCUT),
+            ("&Authorization URL", "showAuthorizeAction", AUTHORIZE_SHORTCUT),
+            ("&Pick Endpoints", "showPickerAction", PICKER_SHORTCUT),
+        ]
+    ):
+        action = QAction(text, window)
+        action.setObjectName(name)
+        action.setShortcut(shortcut)
+        action.setStatusTip(f"Show {text.replace('&', '').lower()}")
+        action.triggered.connect(lambda _=False, tab=index: window.show_tab(tab))
+        window.addAction(action)
+        actions.append(action)
+    return actions[0], actions[1], actions[2]
+
+
+def make_menus(window: MainWindow) -> None:
+    """File, Edit, View, Presets and Help; sets ``window.presets_menu``."""
+    file_menu = window.menuBar().addMenu("&File")
+    file_menu.addAction(window.quit_action)
+    edit_menu = window.menuBar().addMenu("&Edit")
+    edit_menu.addAction(window.undo_action)
+    edit_menu.addAction(window.redo_action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(window.copy_action)
+    edit_menu.addAction(window.paste_action)
+    edit_menu.addAction(window.import_action)
+    edit_menu.addSeparator()
+    edit_menu.addAction(window.find_action)
+    view_menu = window.menuBar().addMenu("&View")
+    view_menu.addAction(window.show_coverage_action)
+    view_menu.addAction(window.show_authorize_action)
+    view_menu.addAction(window.show_picker_action)
+    view_menu.addSeparator()
+    view_menu.addMenu(window.theme_menu)
+    window.presets_menu = presets_menu(
+        "Prese&ts", presets(window.catalogue), window.edits.apply_preset, window
+    )
+    window.menuBar().addMenu(window.presets_menu)
+    help_menu = window.menuBar().addMenu("&Help")
+    help_menu.addAction(window.scope_documentation_action)
+    help_menu.addSeparator()
+    about = help_menu.addAction("&About Scope Picker")
+    about.setObjectName("aboutAction")
+    about.setStatusTip("Versions, the catalogue's sources and dates, licence")
+    about.triggered.connect(lambda: _show_about(window))
+    about_qt = help_menu.addAction("About &Qt")
+    about_qt.setObjectName("aboutQtAction")
+    about_qt.setStatusTip("The Qt version Scope Picker runs on")
+    about_qt.triggered.connect(QApplication.aboutQt)
+
+
+def _show_about(window: MainWindow) -> None:
+    from scope_picker.ui.about.about import show_about  # deferred: only this menu item uses it
+
+    show_about(window, window.catalogue)
