@@ -102,7 +102,7 @@ def test_explain_lists_endpoints_with_partial_and_deprecated_marks(
         next(line for line in covered if " /me " in line),
     )
     assert re.fullmatch(
-        r"  POST +/playlists/\{playlist_id\}/tracks +Add Items to Playlist  "
+        r"  POST +/playlists/\{playlist_id\}/tracks +Add Items to Playlist \(/tracks\)  "
         r"\[deprecated, use POST /playlists/\{playlist_id\}/items\]",
         next(line for line in covered if "POST" in line and "/tracks" in line),
     )

@@ -5,6 +5,13 @@ description. ``model`` holds the immutable objects and the look-ups; ``loader`` 
 validates the file. This module only names the public parts.
 """
 
+from scope_picker.core.catalogue.development_mode import (
+    AppMode,
+    DevelopmentModeRules,
+    EndpointRule,
+    RemovedEndpoint,
+    RemovedFields,
+)
 from scope_picker.core.catalogue.loader import SUPPORTED_FORMAT, load_catalogue
 from scope_picker.core.catalogue.model import (
     DEFAULT_LIBRARY_ITEMS,
@@ -31,14 +38,19 @@ __all__ = [
     "REFERENCE_URL",
     "SCOPES_PAGE_URL",
     "SUPPORTED_FORMAT",
+    "AppMode",
     "Catalogue",
     "CatalogueError",
     "Category",
     "ConsentChain",
+    "DevelopmentModeRules",
     "Endpoint",
     "EndpointKind",
+    "EndpointRule",
     "LibraryItem",
     "OptionalScope",
+    "RemovedEndpoint",
+    "RemovedFields",
     "Requirement",
     "Scope",
     "ScopeNote",

@@ -8,6 +8,14 @@ import json
 from collections.abc import Mapping
 from typing import Any, TypeGuard, TypeVar
 
+from scope_picker.core.catalogue.development_mode import (
+    DatedFact,
+    DevelopmentModeRules,
+    EndpointRule,
+    RemovedEndpoint,
+    RemovedFields,
+    SourcedFact,
+)
 from scope_picker.core.catalogue.model import (
     Catalogue,
     CatalogueError,
@@ -25,7 +33,8 @@ from scope_picker.core.catalogue.model import (
 from scope_picker.core.resources import CATALOGUE_FILE, resource
 
 SUPPORTED_FORMAT = 2
-"""Format 2 added the consent order and the library endpoints' scopes by item kind."""
+"""Format 2 added the consent order, the library endpoints' scopes by item kind, the
+Development-mode rules, each source's checksum and each decision's source."""
 
 
 _T = TypeVar("_T")
@@ -94,6 +103,11 @@ class _CatalogueReader:
             for i, item in enumerate(_list(root, "consent_order"))
         ]
         _check_every_choice_is_ordered(endpoints, consent_order)
+        development_mode = _development_mode(
+            _expect_object(root.get("development_mode"), "the catalogue: field 'development_mode'"),
+            endpoint_ids,
+            scope_names,
+        )
         return Catalogue(
             version=_field(root, "version", str, where),
             sources=[self._source(item, i) for i, item in enumerate(_list(root, "sources"))],
@@ -102,6 +116,7 @@ class _CatalogueReader:
             scopes=scopes,
             endpoints=endpoints,
             consent_order=consent_order,
+            development_mode=development_mode,
         )
 
     @staticmethod
@@ -131,6 +146,7 @@ class _CatalogueReader:
             date=_field(obj, "date", str, where),
             version=_optional(obj, "version", str, where),
             role=_field(obj, "role", str, where),
+            sha256=_optional(obj, "sha256", str, where),
         )
 
     @staticmethod
@@ -200,6 +216,7 @@ class _CatalogueReader:
             spec_scopes=listed["spec_scopes"],
             page_scopes=listed["page_scopes"],
             requirement_note=_optional(obj, "requirement_note", str, where),
+            requirement_source=_optional(obj, "requirement_source", str, where),
             external_url=_optional(obj, "documentation_url", str, where),
         )
 
@@ -266,6 +283,93 @@ def _by_item(
             f"{where} field 'by_item' must use exactly the scopes of one 'any_of' choice"
         )
     return tuple(pairs)
+
+
+def _development_mode(
+    obj: Mapping[str, Any], endpoint_ids: set[str], scopes: set[str]
+) -> DevelopmentModeRules:
+    """The Development-mode rules; every endpoint and scope they name must exist."""
+    where = "development_mode"
+
+    def endpoint(name: str, field_name: str) -> str:
+        if name not in endpoint_ids:
+            raise CatalogueError(f"{where}: field '{field_name}' names unknown endpoint '{name}'")
+        return name
+
+    removed = []
+    table = _expect_object(obj.get("removed_endpoints"), f"{where}: field 'removed_endpoints'")
+    for endpoint_id, item in table.items():
+        entry = _expect_object(item, f"{where}: removed_endpoints '{endpoint_id}'")
+        inner = f"{where}: removed_endpoints '{endpoint_id}'"
+        use_instead = _optional(entry, "use_instead", str, inner)
+        removed.append(
+            RemovedEndpoint(
+                endpoint_id=endpoint(endpoint_id, "removed_endpoints"),
+                since=_field(entry, "since", str, inner),
+                source=_field(entry, "source", str, inner),
+                use_instead=None if use_instead is None else endpoint(use_instead, "use_instead"),
+            )
+        )
+    fields = []
+    for i, item in enumerate(_list(obj, "removed_fields", where)):
+        entry = _expect_object(item, f"{where}: removed_fields[{i}]")
+        inner = f"{where}: removed_fields[{i}]"
+        emptied = _strings(entry, "emptied_scopes", inner)
+        for name in emptied:
+            if name not in scopes:
+                raise CatalogueError(
+                    f"{inner}: field 'emptied_scopes' names unknown scope '{name}'"
+                )
+        fields.append(
+            RemovedFields(
+                endpoint_id=endpoint(_field(entry, "endpoint", str, inner), "endpoint"),
+                fields=_strings(entry, "fields", inner),
+                source=_field(entry, "source", str, inner),
+                emptied_scopes=emptied,
+            )
+        )
+    rules = []
+    for i, item in enumerate(_list(obj, "rules", where)):
+        entry = _expect_object(item, f"{where}: rules[{i}]")
+        inner = f"{where}: rules[{i}]"
+        rules.append(
+            EndpointRule(
+                endpoint_ids=tuple(
+                    endpoint(name, "endpoints") for name in _strings(entry, "endpoints", inner)
+                ),
+                text=_field(entry, "text", str, inner),
+                source=_field(entry, "source", str, inner),
+            )
+        )
+    return DevelopmentModeRules(
+        guide_url=_field(obj, "guide_url", str, where),
+        changelog_url=_field(obj, "changelog_url", str, where),
+        dates=tuple(
+            DatedFact(
+                date=_field(e, "date", str, f"{where}: dates[{i}]"),
+                text=_field(e, "text", str, f"{where}: dates[{i}]"),
+                source=_field(e, "source", str, f"{where}: dates[{i}]"),
+            )
+            for i, e in enumerate(_objects(obj, "dates", where))
+        ),
+        account_limits=tuple(
+            SourcedFact(
+                text=_field(e, "text", str, f"{where}: account_limits[{i}]"),
+                source=_field(e, "source", str, f"{where}: account_limits[{i}]"),
+            )
+            for i, e in enumerate(_objects(obj, "account_limits", where))
+        ),
+        removed=tuple(removed),
+        removed_fields=tuple(fields),
+        rules=tuple(rules),
+    )
+
+
+def _objects(obj: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+    return [
+        _expect_object(item, f"{where}: {key}[{i}]")
+        for i, item in enumerate(_list(obj, key, where))
+    ]
 
 
 def _check_every_choice_is_ordered(

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from scope_picker.core.catalogue.development_mode import DevelopmentModeRules
+
 DOCS_URL = "https://developer.spotify.com/documentation/web-api"
 SCOPES_PAGE_URL = f"{DOCS_URL}/concepts/scopes"
 REFERENCE_URL = f"{DOCS_URL}/reference"
@@ -180,6 +182,7 @@ class Endpoint:
     spec_scopes: tuple[str, ...] = ()
     page_scopes: tuple[str, ...] = ()
     requirement_note: str | None = None
+    requirement_source: str | None = None
     external_url: str | None = field(default=None, repr=False)
 
     @property
@@ -214,6 +217,7 @@ class Source:
     date: str
     version: str | None
     role: str
+    sha256: str | None = None
 
 
 class Catalogue:
@@ -233,6 +237,7 @@ class Catalogue:
         scopes: Iterable[Scope],
         endpoints: Iterable[Endpoint],
         consent_order: Iterable[ConsentChain] = (),
+        development_mode: DevelopmentModeRules | None = None,
     ) -> None:
         self.version = version
         self.sources = tuple(sources)
@@ -241,6 +246,9 @@ class Catalogue:
         self.scopes = tuple(scopes)
         self.endpoints = tuple(endpoints)
         self.consent_order = tuple(consent_order)
+        self.development_mode = development_mode or DevelopmentModeRules(
+            guide_url="", changelog_url=""
+        )
         self._consent_rank = {
             name: rank for chain in self.consent_order for rank, name in enumerate(chain.scopes)
         }
