@@ -73,7 +73,8 @@ def test_optional_scopes_are_offered_and_only_added_when_wanted(plan: EndpointPl
     assert plan.scopes == ()
     assert plan.role("user-read-email") is ScopeRole.OPTIONAL
     assert plan.explain("user-read-email") == (
-        "optional for: Get Current User's Profile (the email address)"
+        "optional for: Get Current User's Profile (nothing in Development mode: Spotify no "
+        "longer returns the email address)"
     )
     plan.want_optional("user-read-email", True)
     assert plan.wants_optional("user-read-email")

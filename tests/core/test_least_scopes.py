@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from scope_picker.core.catalogue import (
     DEFAULT_LIBRARY_ITEMS,
+    AppMode,
     Catalogue,
     LibraryItem,
     load_catalogue,
@@ -189,10 +190,7 @@ CASES = [
     (["upload-custom-playlist-cover"], DEFAULT_LIBRARY_ITEMS),
     (["get-users-saved-episodes", "get-an-episode"], DEFAULT_LIBRARY_ITEMS),
     (["check-library-contains", "get-followed", "get-users-saved-tracks"], DEFAULT_LIBRARY_ITEMS),
-    (
-        ["save-library-items", "follow-artists-users", "create-playlist"],
-        frozenset({LibraryItem.ARTISTS}),
-    ),
+    (["save-library-items", "create-playlist"], frozenset({LibraryItem.PLAYLISTS})),
     (
         ["get-the-users-currently-playing-track", "start-a-users-playback", "get-queue"],
         DEFAULT_LIBRARY_ITEMS,
@@ -233,7 +231,7 @@ def test_a_choice_settled_by_a_required_scope_names_it(catalogue: Catalogue) -> 
 
 
 def test_adds_says_what_a_left_out_optional_scope_unlocks(catalogue: Catalogue) -> None:
-    result = least_scopes(catalogue, ["get-current-users-profile", "search"])
+    result = least_scopes(catalogue, ["get-current-users-profile", "search"], mode=AppMode.EXTENDED)
     assert [(e.id, unlocks) for e, unlocks in result.adds("user-read-private")] == [
         ("search", "market=from_token, which uses the user's country"),
         (
@@ -261,3 +259,45 @@ def test_every_preference_of_an_open_choice_is_kept_and_explained(
         preferred = preferences.get(frozenset(choice.options))
         if choice.chosen is not None and preferred is not None:
             assert choice.chosen == preferred
+
+
+def test_development_mode_leaves_out_removed_endpoints_and_flags_them(
+    catalogue: Catalogue,
+) -> None:
+    picked = ["save-tracks-user", "get-users-saved-tracks"]
+    extended = least_scopes(catalogue, picked, mode=AppMode.EXTENDED)
+    assert extended.scopes == ("user-library-modify", "user-library-read")
+    assert extended.unavailable == ()
+    development = least_scopes(catalogue, picked)
+    assert development.mode is AppMode.DEVELOPMENT
+    assert development.scopes == ("user-library-read",)
+    [(endpoint, removed)] = development.unavailable
+    assert endpoint.id == "save-tracks-user"
+    assert removed.since == "2026-02-11"
+    assert removed.use_instead == "save-library-items"
+    assert removed.source == catalogue.development_mode.guide_url
+
+
+def test_development_mode_says_an_optional_scope_lost_its_only_gain(
+    catalogue: Catalogue,
+) -> None:
+    result = least_scopes(catalogue, ["get-current-users-profile", "search"])
+    assert [(e.id, unlocks) for e, unlocks in result.adds("user-read-email")] == [
+        (
+            "get-current-users-profile",
+            "nothing in Development mode: Spotify no longer returns the email address",
+        )
+    ]
+    # Search's use of the country is not among the removed fields.
+    assert result.adds("user-read-private")[0] == (
+        catalogue.endpoint("search"),
+        "market=from_token, which uses the user's country",
+    )
+
+
+def test_development_mode_names_the_playlist_items_ownership_rule(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["get-playlists-items"])
+    [(endpoint, rule)] = result.rules
+    assert endpoint.id == "get-playlists-items"
+    assert "owns or collaborates on" in rule.text
+    assert least_scopes(catalogue, ["get-playlists-items"], mode=AppMode.EXTENDED).rules == ()

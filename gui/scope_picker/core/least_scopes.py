@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
-from scope_picker.core.catalogue import DEFAULT_LIBRARY_ITEMS, Catalogue, Endpoint, LibraryItem
+from scope_picker.core.catalogue import (
+    DEFAULT_LIBRARY_ITEMS,
+    AppMode,
+    Catalogue,
+    Endpoint,
+    EndpointRule,
+    LibraryItem,
+    RemovedEndpoint,
+)
+from scope_picker.core.coverage import removal
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,13 @@ class LeastScopes:
     reasons: Mapping[str, tuple[Endpoint, ...]]
     choices: tuple[ScopeChoice, ...]
     optional: Mapping[str, tuple[Endpoint, ...]]
+    mode: AppMode = AppMode.EXTENDED
+    unavailable: tuple[tuple[Endpoint, RemovedEndpoint], ...] = ()
+    """Picked endpoints the app's mode cannot call: left out of the scopes, flagged."""
+    rules: tuple[tuple[Endpoint, EndpointRule], ...] = ()
+    """Rules of the app's mode that narrow a picked endpoint (playlist items: own ones only)."""
+    emptied: frozenset[tuple[str, str]] = frozenset()
+    """(endpoint id, optional scope) pairs whose whole gain the app's mode removed."""
 
     def needed_by(self, scope: str) -> str:
         """``needed by: Add Items to Playlist, ...`` for one chosen scope."""
@@ -53,11 +70,16 @@ class LeastScopes:
     def adds(self, scope: str) -> tuple[tuple[Endpoint, str], ...]:
         """What a left-out optional scope would add: each endpoint with what it unlocks."""
         return tuple(
-            (endpoint, option.unlocks)
+            (endpoint, self._unlocks(endpoint, scope, option.unlocks))
             for endpoint in self.optional.get(scope, ())
             for option in endpoint.requirement.optional
             if option.scope == scope
         )
+
+    def _unlocks(self, endpoint: Endpoint, scope: str, unlocks: str) -> str:
+        if (endpoint.id, scope) not in self.emptied:
+            return unlocks
+        return f"nothing in {self.mode.display_name}: Spotify no longer returns {unlocks}"
 
 
 def least_scopes(
@@ -66,6 +88,7 @@ def least_scopes(
     preferences: Mapping[frozenset[str], str] | None = None,
     *,
     library_items: Iterable[LibraryItem] = DEFAULT_LIBRARY_ITEMS,
+    mode: AppMode = AppMode.DEVELOPMENT,
 ) -> LeastScopes:
     """The smallest set of scopes under which every given endpoint is callable.
 
@@ -75,11 +98,18 @@ def least_scopes(
     among as few, those whose consent asks users least (the catalogue's consent order);
     ``preferences`` maps a group's options to the option the user chose. Every choice is
     reported, never settled silently. Optional scopes are left out and listed with what
-    they would add.
+    they would add. In Development mode (the default) an endpoint Spotify removed for such
+    apps asks for no scope and is listed as unavailable instead, and an optional scope whose
+    only gain was a removed field says so.
     """
-    endpoints = sorted(
-        {catalogue.endpoint(i) for i in endpoint_ids}, key=catalogue.endpoint_sort_key
+    picked = sorted({catalogue.endpoint(i) for i in endpoint_ids}, key=catalogue.endpoint_sort_key)
+    unavailable = tuple(
+        (endpoint, removed)
+        for endpoint in picked
+        if (removed := removal(catalogue, endpoint, mode)) is not None
     )
+    gone = {endpoint for endpoint, _ in unavailable}
+    endpoints = [endpoint for endpoint in picked if endpoint not in gone]
     preferences = preferences or {}
     items = frozenset(library_items)
     reasons: dict[str, list[Endpoint]] = {}
@@ -128,7 +158,27 @@ def least_scopes(
         reasons={name: _unique_endpoints(reasons[name]) for name in chosen_scopes},
         choices=tuple(choices),
         optional={name: _unique_endpoints(found) for name, found in optional.items()},
+        mode=mode,
+        unavailable=unavailable,
+        **_mode_notes(catalogue, endpoints, mode),
     )
+
+
+def _mode_notes(catalogue: Catalogue, endpoints: list[Endpoint], mode: AppMode) -> dict[str, Any]:
+    """The mode's rules on the picked endpoints, and the optional scopes it left without gain."""
+    if mode is AppMode.EXTENDED:
+        return {}
+    rules = catalogue.development_mode
+    emptied = frozenset(
+        (endpoint.id, scope)
+        for endpoint in endpoints
+        if (removed_fields := rules.fields_removed_from(endpoint.id)) is not None
+        for scope in removed_fields.emptied_scopes
+    )
+    return {
+        "rules": tuple((e, rule) for e in endpoints for rule in rules.rules_for(e.id)),
+        "emptied": emptied,
+    }
 
 
 def _fewest_hitting(

@@ -164,6 +164,26 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class EndpointReason:
+    """Why an endpoint needs what it needs: what each source lists, what we follow, and why."""
+
+    page: str
+    spec: str
+    follows: str
+    because: str
+    source: str | None
+
+    @property
+    def text(self) -> str:
+        """The reason in a few sentences, for a tooltip or a details pane."""
+        return f"{self.page} {self.spec} Scope Picker follows: {self.follows}. {self.because}"
+
+
+def _listed(scopes: tuple[str, ...]) -> str:
+    return ", ".join(scopes)
+
+
+@dataclass(frozen=True)
 class Endpoint:
     """A Web API operation, or an SDK / partner API that a scope unlocks."""
 
@@ -198,6 +218,33 @@ class Endpoint:
         if self.external_url:
             return self.external_url
         return f"{REFERENCE_URL}/{self.id}"
+
+    @property
+    def reason(self) -> EndpointReason:
+        """What the Scopes page and the spec list for it, what we follow, and why."""
+        if self.kind is not EndpointKind.WEB_API:
+            spec = "The spec does not describe it (not a Web API endpoint)."
+        elif self.spec_scopes:
+            spec = f"The spec lists {_listed(self.spec_scopes)}."
+        else:
+            spec = "The spec lists no scope."
+        if self.page_scopes:
+            page = f"The Scopes page lists it under {_listed(self.page_scopes)}."
+        else:
+            page = "The Scopes page does not list it."
+        if self.requirement_note:
+            because = self.requirement_note
+        elif self.page_scopes and not self.sources_disagree:
+            because = "The sources agree."
+        else:
+            because = "One source is silent and the other leaves no doubt."
+        return EndpointReason(
+            page=page,
+            spec=spec,
+            follows=self.requirement.summary,
+            because=because,
+            source=self.requirement_source,
+        )
 
     @property
     def sources_disagree(self) -> bool:
