@@ -288,7 +288,10 @@ def test_optional_scopes_are_offered_not_added(window: MainWindow, selection: Se
     email = control(window, QCheckBox, "optional:user-read-email")
     assert isinstance(email, QCheckBox)
     assert not email.isChecked()
-    assert "Not needed; adds the email address (Get Current User's Profile)" in reasons(window)
+    assert (
+        "Not needed; adds nothing in Development mode: Spotify no longer returns the email "
+        "address (Get Current User's Profile)"
+    ) in reasons(window)
     email.setChecked(True)
     assert selection.scopes == ("user-read-email",)
     email = control(window, QCheckBox, "optional:user-read-email")

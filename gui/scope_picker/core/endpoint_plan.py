@@ -11,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from scope_picker.core.catalogue import DEFAULT_LIBRARY_ITEMS, Catalogue, Endpoint, LibraryItem
+from scope_picker.core.catalogue import (
+    DEFAULT_LIBRARY_ITEMS,
+    AppMode,
+    Catalogue,
+    Endpoint,
+    LibraryItem,
+)
 from scope_picker.core.least_scopes import LeastScopes, least_scopes
 
 NOT_NEEDED = "not needed by any picked endpoint"
@@ -44,6 +50,7 @@ class EndpointPlan:
         self._picked: frozenset[str] = frozenset()
         self._preferences: dict[frozenset[str], str] = {}
         self._library_items: frozenset[LibraryItem] = DEFAULT_LIBRARY_ITEMS
+        self._mode = AppMode.DEVELOPMENT
         self._wanted_optional: frozenset[str] = frozenset()
         self._result = least_scopes(catalogue, ())
         self._picked_endpoints: tuple[Endpoint, ...] = ()
@@ -84,6 +91,16 @@ class EndpointPlan:
         if not chosen:
             raise ValueError("choose at least one kind of library item")
         self._library_items = chosen
+        self._recompute()
+
+    @property
+    def mode(self) -> AppMode:
+        """The app's quota mode the least scopes are worked out for."""
+        return self._mode
+
+    def set_mode(self, mode: AppMode) -> None:
+        """Work the least scopes out for another mode."""
+        self._mode = mode
         self._recompute()
 
     @property
@@ -165,6 +182,10 @@ class EndpointPlan:
         self._picked_endpoints = tuple(sorted(endpoints, key=self.catalogue.endpoint_sort_key))
         self._mentioned = frozenset().union(*(e.requirement.scopes for e in self._picked_endpoints))
         self._result = least_scopes(
-            self.catalogue, self._picked, self._preferences, library_items=self._library_items
+            self.catalogue,
+            self._picked,
+            self._preferences,
+            library_items=self._library_items,
+            mode=self._mode,
         )
         self._wanted_optional &= frozenset(self._result.optional)
