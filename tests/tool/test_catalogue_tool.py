@@ -10,7 +10,7 @@ import pytest
 
 from scope_picker.catalogue_tool.build import BuildError, build_catalogue
 from scope_picker.catalogue_tool.command import CATALOGUE_PATH, SOURCES_DIR, fresh_build, main
-from scope_picker.catalogue_tool.compare import compare_snapshots
+from scope_picker.catalogue_tool.compare import compare_snapshots, new_disagreements
 from scope_picker.catalogue_tool.openapi_spec import extract_openapi
 from scope_picker.catalogue_tool.scopes_page import SourceFormatError, extract_scopes_page
 
@@ -289,6 +289,18 @@ def test_diff_names_what_changed(spec: dict[str, Any], page: dict[str, Any]) -> 
     assert compare_snapshots(page, page) == []
     with pytest.raises(ValueError, match="cannot compare"):
         compare_snapshots(page, spec)
+
+
+def test_diff_names_new_disagreements(spec: dict[str, Any], page: dict[str, Any]) -> None:
+    newer = copy.deepcopy(spec)
+    newer["operations"][0]["scopes"].append("user-read-currently-playing")
+    names = OVERLAY["page_names"]
+    assert new_disagreements((page, spec), (page, newer), names) == [
+        "! get-a-users-available-devices: the spec lists user-read-playback-state, "
+        "user-read-currently-playing, the page user-read-playback-state (a decision for the "
+        "overlay)"
+    ]
+    assert new_disagreements((page, spec), (page, spec), names) == []
 
 
 def test_the_command_extracts_and_diffs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

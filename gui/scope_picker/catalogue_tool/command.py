@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from scope_picker.catalogue_tool.build import BuildError, build_catalogue
-from scope_picker.catalogue_tool.compare import compare_snapshots
+from scope_picker.catalogue_tool.compare import compare_snapshots, new_disagreements
 from scope_picker.catalogue_tool.openapi_spec import extract_openapi
 from scope_picker.catalogue_tool.scopes_page import SourceFormatError, extract_scopes_page
 from scope_picker.catalogue_tool.snapshot import render
@@ -62,7 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_build)
     check = commands.add_parser("check", help="fail unless catalogue.json is a fresh build")
     check.set_defaults(run=_check)
-    diff = commands.add_parser("diff", help="what changed between two snapshots of one source")
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two snapshots of one source, and the new page-versus-spec "
+        "disagreements (against the repo's other snapshot and overlay)",
+    )
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
     diff.set_defaults(run=_diff)
@@ -123,7 +127,17 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    lines = compare_snapshots(_read(args.old), _read(args.new))
+    old, new = _read(args.old), _read(args.new)
+    lines = compare_snapshots(old, new)
+    sources = args.root / SOURCES_DIR
+    if (sources / OVERLAY).is_file():
+        page_names = _read(sources / OVERLAY)["page_names"]
+        if old["source"]["kind"] == "openapi":
+            page = _read(sources / PAGE_SNAPSHOT)
+            lines += new_disagreements((page, old), (page, new), page_names)
+        else:
+            spec = _read(sources / SPEC_SNAPSHOT)
+            lines += new_disagreements((old, spec), (new, spec), page_names)
     print("\n".join(lines) if lines else "no changes")
     return 0
 

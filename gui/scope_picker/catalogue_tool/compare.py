@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from scope_picker.catalogue_tool.build import default_requirement, page_listings
+
 
 def compare_snapshots(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     """One line per change, ``+`` added, ``-`` removed, ``~`` changed; empty when none."""
@@ -23,6 +25,33 @@ def compare_snapshots(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[st
 
 _OPERATION_FIELDS = ("method", "path", "summary", "groups", "scopes", "deprecated", "description")
 _SCOPE_FIELDS = ("description", "consent", "endpoints")
+
+
+def new_disagreements(
+    old: tuple[Mapping[str, Any], Mapping[str, Any]],
+    new: tuple[Mapping[str, Any], Mapping[str, Any]],
+    page_names: Mapping[str, list[str]],
+) -> list[str]:
+    """Operations whose sources (page, spec) leave doubt now but did not before: each needs a
+    decision in the overlay unless it has one already."""
+
+    def doubtful(page: Mapping[str, Any], spec: Mapping[str, Any]) -> dict[str, str]:
+        listings = page_listings(page, page_names, [])
+        found = {}
+        for op in spec["operations"]:
+            listing = listings.get(op["id"], {"scopes": []})
+            if default_requirement(op["scopes"], listing["scopes"]) is None:
+                page_scopes = ", ".join(listing["scopes"]) or "no scope"
+                spec_scopes = ", ".join(op["scopes"]) or "no scope"
+                found[op["id"]] = f"the spec lists {spec_scopes}, the page {page_scopes}"
+        return found
+
+    before = doubtful(*old)
+    return [
+        f"! {endpoint_id}: {text} (a decision for the overlay)"
+        for endpoint_id, text in doubtful(*new).items()
+        if endpoint_id not in before
+    ]
 
 
 def _compare(
