@@ -54,7 +54,7 @@ def test_a_name_shared_with_a_retired_operation_means_its_replacement(
     catalogue: Catalogue,
 ) -> None:
     retired = catalogue.endpoint("add-tracks-to-playlist")
-    assert retired.name == "Add Items to Playlist"
+    assert retired.name == "Add Items to Playlist (/tracks)"
     assert retired.replaced_by == "add-items-to-playlist"
     match = find_endpoint(catalogue, "add items to playlist")
     assert match.endpoint is not None

@@ -39,7 +39,7 @@ def test_about_names_versions_sources_licence_and_promises(
     assert f"Scope Picker {__version__}" in text
     assert f"Scope catalogue {catalogue.version}" in text
     dates = [source.date for source in catalogue.sources]
-    assert dates == ["2025", "2026-05-31"]
+    assert dates == ["2026-12-04", "2026-12-04"]  # the days the snapshots were taken
     for source in catalogue.sources:
         assert f"captured {source.date}" in text
         assert escape(source.title) in text

@@ -10,12 +10,21 @@ from scope_picker.cli.explain import run_explain
 from scope_picker.cli.for_endpoints import run_for_endpoints
 from scope_picker.cli.listing import run_list
 from scope_picker.cli.live_token import add_token_command
+from scope_picker.core.catalogue import AppMode, LibraryItem
 
 
 def build_parser() -> argparse.ArgumentParser:
     output = argparse.ArgumentParser(add_help=False)
     output.add_argument(
         "--json", action="store_true", help="print one JSON document instead of text"
+    )
+    mode = argparse.ArgumentParser(add_help=False)
+    mode.add_argument(
+        "--mode",
+        choices=[m.value for m in AppMode],
+        default=AppMode.DEVELOPMENT.value,
+        help="the app's quota mode (default: development, where every new app starts); "
+        "in development, endpoints Spotify removed for such apps are unavailable",
     )
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -34,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     explain = commands.add_parser(
         "explain",
-        parents=[output],
+        parents=[output, mode],
         help="what a scope string grants: scopes, consent wording, endpoints",
         description="Explain a scope string in any common shape (spaces, commas, %20,\n"
         "a list literal, a whole authorize URL, client libraries' scope constants such\n"
@@ -51,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for_endpoints = commands.add_parser(
         "for-endpoints",
-        parents=[output],
+        parents=[output, mode],
         help="the least scopes that let an app call the given endpoints",
         description="The least scopes for some endpoints, why each is needed, the choices\n"
         "made and the optional scopes left out. Name endpoints as 'GET /me/player',\n"
@@ -70,6 +79,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="SCOPE",
         help="settle a choice between scopes with this one (repeatable)",
+    )
+    for_endpoints.add_argument(
+        "--library-items",
+        default=LibraryItem.TRACKS.value,
+        metavar="KINDS",
+        help="what the app saves, removes or checks with the library endpoints (/me/library), "
+        f"comma-separated: {', '.join(LibraryItem)} (default: tracks)",
     )
     for_endpoints.set_defaults(run=run_for_endpoints)
 

@@ -80,6 +80,7 @@ class EndpointPicker(QWidget):
         self.reasons = PickReasons()
         self.reasons.choice_made.connect(self.model.prefer)
         self.reasons.optional_toggled.connect(self.model.want_optional)
+        self.reasons.library_items_chosen.connect(self.model.set_library_items)
         self.reasons.untick_unneeded.connect(self._untick_unneeded)
 
         header = QHBoxLayout()

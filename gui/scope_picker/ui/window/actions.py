@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
+from scope_picker.core.catalogue import AppMode
 from scope_picker.core.presets import presets
 from scope_picker.ui.presets.presets_menu import presets_menu
 from scope_picker.ui.search.search_bar import find_keys
@@ -176,6 +177,31 @@ def make_tab_actions(window: MainWindow) -> tuple[QAction, QAction, QAction]:
     return actions[0], actions[1], actions[2]
 
 
+def make_mode_actions(window: MainWindow) -> dict[AppMode, QAction]:
+    """View > App Mode: Development mode (every new app starts there) or Extended quota."""
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions = {}
+    for mode, tip in (
+        (
+            AppMode.DEVELOPMENT,
+            "Endpoints Spotify removed for Development-mode apps are unavailable",
+        ),
+        (AppMode.EXTENDED, "Every endpoint, as for apps with Extended quota"),
+    ):
+        action = QAction(mode.display_name, window)
+        action.setObjectName(f"appMode:{mode.value}")
+        action.setCheckable(True)
+        action.setChecked(mode is AppMode.DEVELOPMENT)
+        action.setStatusTip(tip)
+        action.toggled.connect(
+            lambda checked, chosen=mode: window.set_app_mode(chosen) if checked else None
+        )
+        group.addAction(action)
+        actions[mode] = action
+    return actions
+
+
 def make_menus(window: MainWindow) -> None:
     """File, Edit, View, Presets and Help; sets ``window.presets_menu``."""
     file_menu = window.menuBar().addMenu("&File")
@@ -194,6 +220,10 @@ def make_menus(window: MainWindow) -> None:
     view_menu.addAction(window.show_authorize_action)
     view_menu.addAction(window.show_picker_action)
     view_menu.addSeparator()
+    mode_menu = view_menu.addMenu("App &Mode")
+    mode_menu.setObjectName("appModeMenu")
+    for action in window.mode_actions.values():
+        mode_menu.addAction(action)
     view_menu.addMenu(window.theme_menu)
     window.presets_menu = presets_menu(
         "Prese&ts", presets(window.catalogue), window.edits.apply_preset, window

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from scope_picker import APP_NAME
-from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
+from scope_picker.core.catalogue import SCOPES_PAGE_URL, AppMode, Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.selection import Selection
@@ -53,6 +53,7 @@ from scope_picker.ui.window.actions import (
     make_history_actions,
     make_import_actions,
     make_menus,
+    make_mode_actions,
     make_quit_action,
     make_scope_documentation_action,
     make_tab_actions,
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
             ),
         )
         self.theme_menu = ThemeMenu(settings, self)
+        self.mode_actions = make_mode_actions(self)
         make_menus(self)
         self._set_tab_order()
         for request in (
@@ -361,6 +363,23 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(first, second)
 
     # --- behaviour ------------------------------------------------------------------------
+
+    @property
+    def app_mode(self) -> AppMode:
+        """The quota mode the window answers for (View > App Mode)."""
+        return self.adapter.selection.mode
+
+    def set_app_mode(self, mode: AppMode) -> None:
+        """Answer for another quota mode: coverage, picks and their scopes follow."""
+        if mode is self.app_mode:
+            return
+        self.mode_actions[mode].setChecked(True)
+        self.adapter.selection.set_mode(mode)
+        if self._picker is not None:
+            self._picker.model.set_mode(mode)  # re-picks: the plan's scopes replace the ticks
+        else:
+            self.plan.set_mode(mode)
+        self.show_message(f"Answering for {mode.display_name}")
 
     def show_message(self, message: str) -> None:
         """Say something in the status bar for a few seconds."""
