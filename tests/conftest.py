@@ -1,6 +1,8 @@
 """Test-wide setup: Qt runs headless unless the caller chose a platform (e.g. xcb under Xvfb)."""
 
 import os
+import ssl
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
@@ -24,3 +26,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 def catalogue() -> Catalogue:
     """The real, shipped catalogue; immutable, so one load serves the whole run."""
     return load_catalogue()
+
+
+@pytest.fixture(scope="session")
+def system_ca_certificates() -> int:
+    """How many certificates the system's default CA bundle holds, counted in the file itself."""
+    cafile = ssl.get_default_verify_paths().cafile
+    assert cafile, "this machine has no default CA bundle (Debian: ca-certificates)"
+    return Path(cafile).read_text(encoding="utf-8").count("-----BEGIN CERTIFICATE-----")

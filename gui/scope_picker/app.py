@@ -11,6 +11,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+# First of the app's modules (isort puts plain imports first): PySide6's import hook then reads
+# none of the sources of those below into linecache (pyside_source_scan says why).
+import scope_picker.pyside_source_scan  # noqa: F401
 from scope_picker import APP_ID, APP_NAME, ORGANIZATION_NAME, __version__
 from scope_picker.core.catalogue import Catalogue, CatalogueError, load_catalogue
 from scope_picker.core.resources import ICON_FILE, resource
@@ -42,7 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     An existing ``QApplication`` is reused, so tests and host applications can call this.
     With ``--smoke-test`` the app shows its window, prints one JSON line describing what it
-    loaded, and quits: packaging tests use it to check a built app from the outside.
+    loaded (and how many CA certificates HTTPS would trust), and quits: packaging tests and
+    packaging/build.py use it to check a built app from the outside.
     ``--help`` and ``--version`` print and return 0 without a window. When Qt could not
     open a window (no display, X11 libraries missing: ``display_check``), that is said on
     stderr with the fix, and the exit code is 1 rather than Qt's abort.
@@ -117,12 +121,21 @@ def app_icon() -> QIcon:
     return QIcon(str(resource(ICON_FILE)))
 
 
+def trusted_ca_certificates() -> int:
+    """How many CA certificates Python's ``ssl`` trusts by default, as the live token flow's
+    HTTPS connections will; a frozen bundle that finds none could verify no server."""
+    import ssl  # deferred: only the smoke test and the live flow need it
+
+    return int(ssl.create_default_context().cert_store_stats()["x509_ca"])
+
+
 def _report_and_quit(app: QApplication, window: MainWindow, catalogue: Catalogue) -> None:
     report = {
         "window_title": window.windowTitle(),
         "visible": window.isVisible(),
         "scopes": len(catalogue.scopes),
         "endpoints": len(catalogue.endpoints),
+        "ca_certificates": trusted_ca_certificates(),
     }
     print(json.dumps(report), flush=True)
     app.quit()

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from cold_start import QT_PAINTING_LOG, child_env, is_first_flush
+from cold_start import QT_PAINTING_LOG, child_env, is_flush
 
 PAINTING_CATEGORY = "qt.widgets.painting"
 PAINT_TIMEOUT_MS = 60_000
@@ -131,7 +131,7 @@ def profile_start(profile: StartupProfile) -> bool:
         """Keep the painting log off the terminal; end the last phase at the first flush."""
         if context.category != PAINTING_CATEGORY:
             print(message, file=sys.stderr)
-        elif end_of_paint and is_first_flush(f"{context.category}: {message}"):
+        elif end_of_paint and is_flush(f"{context.category}: {message}"):
             end_of_paint.pop()()
             QtCore.QTimer.singleShot(0, app.quit)
 

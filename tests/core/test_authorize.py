@@ -193,6 +193,17 @@ def test_each_problem_has_a_specific_message_and_a_fix_where_one_exists(
     [
         ("http://127.0.0.2:8000/cb", "127.0.0.2 may be refused", "http://127.0.0.1:8000/cb"),
         ("http://user:pw@127.0.0.1:8080/cb", "user name or password", "http://127.0.0.1:8080/cb"),
+        # A bracketed IPv6 loopback in long form: the port after the bracket is kept.
+        (
+            "http://[0:0:0:0:0:0:0:1]:8888/callback",
+            "0:0:0:0:0:0:0:1 may be refused",
+            "http://127.0.0.1:8888/callback",
+        ),
+        (
+            "http://[0:0:0:0:0:0:0:1]/callback?x=[1]",
+            "0:0:0:0:0:0:0:1 may be refused",
+            "http://127.0.0.1/callback?x=[1]",
+        ),
     ],
 )
 def test_doubtful_but_workable_uris_get_a_warning_and_a_fix(

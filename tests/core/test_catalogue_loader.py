@@ -95,8 +95,53 @@ CASES: list[tuple[str, Mutation, str]] = [
     ),
     (
         "format from the future",
-        lambda d: d.update(format=2),
-        "field 'format' is 2, this app reads format 1",
+        lambda d: d.update(format=3),
+        "field 'format' is 3, this app reads format 2",
+    ),
+    (
+        "consent order missing",
+        lambda d: d.pop("consent_order"),
+        "the catalogue: missing field 'consent_order'",
+    ),
+    (
+        "consent order with an unknown scope",
+        lambda d: d["consent_order"][0]["scopes"].append("user-read-birthdate"),
+        "consent_order[0]: field 'scopes' names unknown scope 'user-read-birthdate'",
+    ),
+    (
+        "consent order of one scope",
+        lambda d: d["consent_order"][0].update(scopes=["streaming"]),
+        "consent_order[0]: field 'scopes' needs two or more different scopes",
+    ),
+    (
+        "consent order without a reason",
+        lambda d: d["consent_order"][1].pop("reason"),
+        "consent_order[1]: missing field 'reason'",
+    ),
+    (
+        "a choice no consent order ranks",
+        lambda d: d["consent_order"].pop(0),
+        "endpoint 'get-the-users-currently-playing-track': no consent_order entry orders its "
+        "choice user-read-currently-playing or user-read-playback-state",
+    ),
+    (
+        "an unknown library item kind",
+        lambda d: _endpoint(d, "save-library-items")["requirement"]["by_item"].update(
+            podcasts="user-library-modify"
+        ),
+        "field 'by_item' names unknown item kind 'podcasts'",
+    ),
+    (
+        "a library item kind left out",
+        lambda d: _endpoint(d, "check-library-contains")["requirement"]["by_item"].pop("users"),
+        "endpoint 'check-library-contains': requirement field 'by_item' lacks users",
+    ),
+    (
+        "a library scope outside the choice",
+        lambda d: _endpoint(d, "save-library-items")["requirement"]["by_item"].update(
+            users="user-follow-read"
+        ),
+        "field 'by_item' must use exactly the scopes of one 'any_of' choice",
     ),
     (
         "format as a boolean",

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 import scope_picker.core.catalogue
+from scope_picker import __version__
 from scope_picker.cli.console import (
     EXIT_BROKEN_PIPE,
     EXIT_CATALOGUE_ERROR,
@@ -94,7 +95,13 @@ def test_explain_prints_consent_exactly_and_says_when_none_is_published(
 def test_explain_lists_endpoints_with_partial_and_deprecated_marks(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _, out, _ = run(capsys, "explain", "user-read-email ugc-image-upload playlist-modify-public")
+    _, out, _ = run(
+        capsys,
+        "explain",
+        "--mode",
+        "extended",
+        "user-read-email ugc-image-upload playlist-modify-public",
+    )
     covered = section(out, "Endpoints covered")
     assert re.fullmatch(
         r"  GET +/me +Get Current User's Profile  \[partial: user-read-private adds the "
@@ -102,12 +109,26 @@ def test_explain_lists_endpoints_with_partial_and_deprecated_marks(
         next(line for line in covered if " /me " in line),
     )
     assert re.fullmatch(
-        r"  POST +/playlists/\{playlist_id\}/tracks +Add Items to Playlist  "
+        r"  POST +/playlists/\{playlist_id\}/tracks +Add Items to Playlist \(/tracks\)  "
         r"\[deprecated, use POST /playlists/\{playlist_id\}/items\]",
         next(line for line in covered if "POST" in line and "/tracks" in line),
     )
     assert any("Add Custom Playlist Cover Image" in line for line in covered)
     assert "Blocked" not in out
+
+
+def test_explain_in_development_mode_says_what_is_unavailable(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "explain", "playlist-modify-public")
+    assert not any("/tracks" in line for line in section(out, "Endpoints covered"))
+    unavailable = section(out, "Unavailable in Development mode")
+    assert re.fullmatch(
+        r"  POST +/playlists/\{playlist_id\}/tracks +Add Items to Playlist \(/tracks\)  "
+        r"\[deprecated, use POST /playlists/\{playlist_id\}/items\]  \[unavailable in "
+        r"Development mode since 2026-02-11\]",
+        next(line for line in unavailable if "POST" in line),
+    )
 
 
 def test_explain_shows_what_a_blocked_endpoint_still_needs(
@@ -144,6 +165,37 @@ def test_unknown_scopes_exit_2_with_did_you_mean(capsys: pytest.CaptureFixture[s
     assert err == "scope-picker: error: the scope string is not clean: 1 unknown scope\n"
 
 
+def test_a_repeated_unknown_token_is_one_unknown_scope_and_a_duplicate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(capsys, "explain", "foo foo user-read-private")
+    assert code == EXIT_REJECTED
+    assert [u["token"] for u in doc["unknown"]] == ["foo"]
+    assert doc["duplicates"] == ["foo"]
+    assert doc["messages"] == ["'foo' is not a Spotify scope", "listed more than once: foo"]
+    _, _, err = run(capsys, "explain", "foo foo user-read-private")
+    assert (
+        err == "scope-picker: error: the scope string is not clean: 1 unknown scope, 1 duplicate\n"
+    )
+
+
+def test_retired_and_foreign_constants_are_named_as_such(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(capsys, "explain", "[.userReadBirthDate, .openid, .streaming]")
+    assert code == EXIT_REJECTED
+    assert [(u["token"], u["suggestion"]) for u in doc["unknown"]] == [
+        (".userReadBirthDate", None),
+        (".openid", None),
+    ]
+    assert doc["messages"] == [
+        "'.userReadBirthDate' no longer exists: Spotify removed this scope; "
+        "birthdates are no longer shared",
+        "'.openid' is not a Spotify scope: it is an OpenID Connect scope, "
+        "which the Web API's authorize URL does not take",
+    ]
+
+
 def test_duplicates_only_warn_unless_strict(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "explain", "user-top-read user-top-read")
     assert code == EXIT_OK
@@ -178,6 +230,17 @@ def test_explain_reads_stdin(
     assert out.splitlines()[-1] == "user-top-read user-read-email"
 
 
+def test_explain_reads_lines_continued_by_a_backslash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``printf 'user-read-private \\\n    streaming\n' | scope-picker explain``"""
+    monkeypatch.setattr(sys, "stdin", io.StringIO("user-read-private \\\n    streaming\n"))
+    code, out, err = run(capsys, "explain")
+    assert code == EXIT_OK
+    assert err == ""
+    assert out.splitlines()[-1] == "streaming user-read-private"
+
+
 def test_unreadable_stdin_is_a_message_not_a_traceback(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -200,6 +263,7 @@ def test_explain_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) 
         "schema_version",
         "command",
         "catalogue_version",
+        "mode",
         "clean",
         "scopes",
         "unknown",
@@ -232,6 +296,7 @@ def test_explain_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) 
         "missing_required": [],
         "missing_any_of": [["playlist-modify-public", "playlist-modify-private"]],
         "missing_optional": [],
+        "unavailable": None,
     }
     assert doc["scope_string"] == "ugc-image-upload user-read-email"
 
@@ -266,24 +331,25 @@ def test_for_endpoints_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert section(out, "Scopes") == [
         "  user-read-playback-state",
         "      needed by: Get Playback State, Get Available Devices",
-        "  playlist-modify-private",
+        "  playlist-modify-public",
         "      needed by: Add Items to Playlist",
     ]
     assert section(out, "Choices") == [
-        "  playlist-modify-private or playlist-modify-public: picked playlist-modify-private",
+        "  playlist-modify-private or playlist-modify-public: picked playlist-modify-public",
         "      for: Add Items to Playlist",
         "      playlist-modify-public for public playlists, playlist-modify-private for private "
         "and collaborative ones",
-        "      other options: playlist-modify-public (--prefer one to pick it)",
+        "      other options: playlist-modify-private (--prefer one to pick it)",
     ]
     assert section(out, "Optional scopes, left out") == [
         "  user-read-private",
-        "      adds to Get Current User's Profile: the country, subscription level (product) "
-        "and explicit-content settings",
+        "      adds to Get Current User's Profile: nothing in Development mode: Spotify no "
+        "longer returns the country, subscription level (product) and explicit-content settings",
         "  user-read-email",
-        "      adds to Get Current User's Profile: the email address",
+        "      adds to Get Current User's Profile: nothing in Development mode: Spotify no "
+        "longer returns the email address",
     ]
-    assert out.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
+    assert out.splitlines()[-1] == "user-read-playback-state playlist-modify-public"
 
 
 def test_prefer_settles_a_choice(capsys: pytest.CaptureFixture[str]) -> None:
@@ -384,24 +450,31 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
         "schema_version",
         "command",
         "catalogue_version",
+        "mode",
+        "unavailable",
+        "rules",
         "endpoints",
         "scopes",
         "choices",
         "optional",
         "scope_string",
     ]
+    assert doc["mode"]["name"] == "development"
+    assert doc["mode"]["guide_url"] == catalogue.development_mode.guide_url
+    assert [f["date"] for f in doc["mode"]["dates"]] == ["2026-02-11", "2026-03-09"]
+    assert len(doc["mode"]["account_limits"]) == 3
     assert doc["command"] == "for-endpoints"
     assert [(e["input"], e["id"]) for e in doc["endpoints"]] == [
         ("GET /me", "get-current-users-profile"),
         ("Add items to playlist", "add-items-to-playlist"),
     ]
     assert doc["scopes"] == [
-        {"name": "playlist-modify-private", "needed_by": ["add-items-to-playlist"]}
+        {"name": "playlist-modify-public", "needed_by": ["add-items-to-playlist"]}
     ]
     assert doc["choices"] == [
         {
             "options": ["playlist-modify-private", "playlist-modify-public"],
-            "chosen": "playlist-modify-private",
+            "chosen": "playlist-modify-public",
             "settled_by": [],
             "endpoints": ["add-items-to-playlist"],
             "note": catalogue.endpoint("add-items-to-playlist").requirement.choice,
@@ -409,9 +482,29 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
     ]
     assert doc["optional"][1] == {
         "scope": "user-read-email",
-        "adds": [{"endpoint": "get-current-users-profile", "unlocks": "the email address"}],
+        "adds": [
+            {
+                "endpoint": "get-current-users-profile",
+                "unlocks": "nothing in Development mode: Spotify no longer returns the email "
+                "address",
+            }
+        ],
     }
-    assert doc["scope_string"] == "playlist-modify-private"
+    assert doc["scope_string"] == "playlist-modify-public"
+
+
+def test_every_endpoint_name_resolves_to_itself(
+    capsys: pytest.CaptureFixture[str], catalogue: Catalogue
+) -> None:
+    """``Get Album`` is the endpoint of that name, not the method GET on a path ``Album``; a
+    name a retired operation shares with its replacement means the replacement."""
+    named = {e.name: e.id for e in catalogue.endpoints if not e.deprecated}
+    retired = {e.name: e.id for e in catalogue.endpoints if e.deprecated}
+    expected = retired | named
+    code, doc = run_json(capsys, "for-endpoints", *expected)
+    assert code == EXIT_OK
+    assert [(e["input"], e["id"]) for e in doc["endpoints"]] == list(expected.items())
+    assert len(expected) > 90
 
 
 # --- list ----------------------------------------------------------------------------------
@@ -490,6 +583,16 @@ def test_list_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) -> 
         },
         "documentation_url": "https://developer.spotify.com/documentation/web-api/reference/"
         "get-current-users-profile",
+        "why": {
+            "page": "The Scopes page lists it under user-read-email, user-read-private.",
+            "spec": "The spec lists user-read-private, user-read-email.",
+            "follows": "needs no scope; optional: user-read-private, user-read-email",
+            "because": catalogue.endpoint("get-current-users-profile").requirement_note,
+            "source": "https://developer.spotify.com/documentation/web-api/reference/"
+            "get-current-users-profile",
+            "page_scopes": ["user-read-email", "user-read-private"],
+            "spec_scopes": ["user-read-private", "user-read-email"],
+        },
     }
 
 
@@ -568,7 +671,7 @@ def test_the_installed_console_script_runs() -> None:
         env=_environment_without_display(),
     )
     assert (result.returncode, result.stderr) == (EXIT_OK, "")
-    assert result.stdout.splitlines()[-1] == "user-read-playback-state playlist-modify-private"
+    assert result.stdout.splitlines()[-1] == "user-read-playback-state playlist-modify-public"
 
 
 @pytest.mark.parametrize(
@@ -629,3 +732,55 @@ def test_the_readme_documents_every_json_key(capsys: pytest.CaptureFixture[str])
         keys |= set(_keys(doc))
     missing = sorted(key for key in keys if f"`{key}`" not in documented)
     assert not missing, f"README's Command line section does not describe: {missing}"
+
+
+def test_version_names_the_release(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--version")
+    assert (code, out, err) == (EXIT_OK, f"scope-picker {__version__} (Scope Picker)\n", "")
+
+
+# --- app mode and library items ---------------------------------------------------------
+
+
+def test_for_endpoints_flags_an_endpoint_unavailable_in_development_mode(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "for-endpoints", "PUT /me/tracks", "GET /me/tracks")
+    assert (code, err) == (EXIT_OK, "")
+    assert section(out, "Unavailable in Development mode") == [
+        "  PUT /me/tracks  Save Tracks for Current User",
+        "      unavailable in Development mode since 2026-02-11; use PUT /me/library "
+        "(--mode extended if your app has Extended quota)",
+        "      https://developer.spotify.com/documentation/web-api/tutorials/"
+        "february-2026-migration-guide",
+    ]
+    assert out.splitlines()[-1] == "user-library-read"
+    code, out, _ = run(capsys, "for-endpoints", "--mode", "extended", "PUT /me/tracks")
+    assert "Unavailable" not in out
+    assert out.splitlines()[-1] == "user-library-modify"
+
+
+def test_for_endpoints_takes_the_library_item_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "for-endpoints", "PUT /me/library", "GET /me/library/contains")
+    assert out.splitlines()[-1] == "user-library-modify user-library-read"
+    argv = ["for-endpoints", "--library-items", "artists,playlists", "PUT /me/library"]
+    _, out, _ = run(capsys, *argv)
+    assert out.splitlines()[-1] == "playlist-modify-public user-follow-modify"
+    code, out, err = run(capsys, "for-endpoints", "--library-items", "podcasts", "PUT /me/library")
+    assert code == EXIT_REJECTED
+    assert out == ""
+    assert "--library-items: 'podcasts' is not a kind of library item" in err
+
+
+def test_for_endpoints_json_gives_the_reason_and_the_items_rule(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, doc = run_json(capsys, "for-endpoints", "GET /playlists/{playlist_id}/items")
+    assert code == EXIT_OK
+    [rule] = doc["rules"]
+    assert rule["endpoint"] == "get-playlists-items"
+    assert "owns or collaborates on" in rule["text"]
+    why = doc["endpoints"][0]["why"]
+    assert why["spec"] == "The spec lists playlist-read-private."
+    assert why["page"] == "The Scopes page does not list it."
+    assert why["follows"] == "needs no scope; optional: playlist-read-private"

@@ -2,8 +2,19 @@
 
 import pytest
 
-from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.catalogue import Catalogue, Endpoint, load_catalogue
 from scope_picker.core.endpoint_lookup import find_endpoint
+from scope_picker.core.search import normalise
+
+ENDPOINTS = load_catalogue().endpoints
+
+
+def meant_by_name(catalogue: Catalogue, endpoint: Endpoint) -> str:
+    """The endpoint a reference name means: itself, or the operation that replaced it under
+    the same name (``Add Items to Playlist`` names the retired ``/tracks`` and ``/items``)."""
+    replacement = endpoint.replaced_by
+    shares_its_name = bool(replacement) and catalogue.endpoint(replacement).name == endpoint.name
+    return replacement if endpoint.deprecated and replacement and shares_its_name else endpoint.id
 
 
 @pytest.mark.parametrize(
@@ -18,6 +29,10 @@ from scope_picker.core.endpoint_lookup import find_endpoint
         ("GET https://api.spotify.com/v1/me/player/devices", "get-a-users-available-devices"),
         ("GET /v1/search?q=abba&type=artist", "search"),
         ("/me/player/devices", "get-a-users-available-devices"),
+        ("https://api.spotify.com/v1/me/player/devices", "get-a-users-available-devices"),
+        ("GET /me/player/devices#top", "get-a-users-available-devices"),
+        ("/me/player/devices?market=ES#top", "get-a-users-available-devices"),
+        ("GET /v1/me/player/devices/", "get-a-users-available-devices"),
         ("get-a-users-available-devices", "get-a-users-available-devices"),
         ("Get-A-Users-Available-Devices", "get-a-users-available-devices"),
         ("Get Available Devices", "get-a-users-available-devices"),
@@ -39,7 +54,7 @@ def test_a_name_shared_with_a_retired_operation_means_its_replacement(
     catalogue: Catalogue,
 ) -> None:
     retired = catalogue.endpoint("add-tracks-to-playlist")
-    assert retired.name == "Add Items to Playlist"
+    assert retired.name == "Add Items to Playlist (/tracks)"
     assert retired.replaced_by == "add-items-to-playlist"
     match = find_endpoint(catalogue, "add items to playlist")
     assert match.endpoint is not None
@@ -102,3 +117,37 @@ def test_text_like_nothing_gets_a_plain_message(catalogue: Catalogue) -> None:
     assert match.endpoint is None
     assert not match.suggestions
     assert match.describe() == "'qqqqqqqq' is not a known endpoint"
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.id)
+def test_every_reference_name_resolves_to_its_endpoint(
+    catalogue: Catalogue, endpoint: Endpoint
+) -> None:
+    for text in (endpoint.name, endpoint.name.upper(), endpoint.name.lower()):
+        match = find_endpoint(catalogue, text)
+        assert match.endpoint is not None, match.describe()
+        assert match.endpoint.id == meant_by_name(catalogue, endpoint)
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.id)
+def test_every_id_and_label_resolves_to_its_endpoint(
+    catalogue: Catalogue, endpoint: Endpoint
+) -> None:
+    for text in (endpoint.id, endpoint.label):
+        match = find_endpoint(catalogue, text)
+        assert match.endpoint is not None, match.describe()
+        assert match.endpoint.id == endpoint.id
+
+
+@pytest.mark.parametrize("text", ["Get Album", "get track", "GET PLAYLIST", "Get Episode"])
+def test_a_name_that_starts_with_a_method_is_a_name(catalogue: Catalogue, text: str) -> None:
+    """``Get Album`` is not GET ``Album``: a path starts with ``/`` (or is a URL)."""
+    match = find_endpoint(catalogue, text)
+    assert match.endpoint is not None, match.describe()
+    assert normalise(match.endpoint.name).lower() == text.lower()
+
+
+def test_a_method_with_a_relative_path_is_not_guessed(catalogue: Catalogue) -> None:
+    match = find_endpoint(catalogue, "GET albums/{id}")
+    assert match.endpoint is None
+    assert match.describe().startswith("'GET albums/{id}' is not a known endpoint")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.catalogue import Catalogue, LibraryItem
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan, ScopeRole
 
 PLAYLIST_WRITE = ("playlist-modify-private", "playlist-modify-public")
@@ -47,20 +47,20 @@ def test_a_preference_switches_the_choice_and_outlives_the_pick(plan: EndpointPl
     plan.set_picked(["add-items-to-playlist"], True)
     [choice] = plan.result.choices
     assert choice.options == PLAYLIST_WRITE
-    assert plan.scopes == ("playlist-modify-private",)
-    assert plan.role("playlist-modify-public") is ScopeRole.ALTERNATIVE
-    assert plan.explain("playlist-modify-public") == (
+    assert plan.scopes == ("playlist-modify-public",)
+    assert plan.role("playlist-modify-private") is ScopeRole.ALTERNATIVE
+    assert plan.explain("playlist-modify-private") == (
         "an alternative, not chosen, for: Add Items to Playlist"
     )
 
-    plan.prefer(choice.options, "playlist-modify-public")
-    assert plan.scopes == ("playlist-modify-public",)
-    assert plan.result.choices[0].chosen == "playlist-modify-public"
-    assert plan.role("playlist-modify-private") is ScopeRole.ALTERNATIVE
+    plan.prefer(choice.options, "playlist-modify-private")
+    assert plan.scopes == ("playlist-modify-private",)
+    assert plan.result.choices[0].chosen == "playlist-modify-private"
+    assert plan.role("playlist-modify-public") is ScopeRole.ALTERNATIVE
 
     plan.clear()
     plan.set_picked(["remove-items-playlist"], True)
-    assert plan.scopes == ("playlist-modify-public",)
+    assert plan.scopes == ("playlist-modify-private",)
 
 
 def test_a_preference_must_be_one_of_the_options(plan: EndpointPlan) -> None:
@@ -73,7 +73,8 @@ def test_optional_scopes_are_offered_and_only_added_when_wanted(plan: EndpointPl
     assert plan.scopes == ()
     assert plan.role("user-read-email") is ScopeRole.OPTIONAL
     assert plan.explain("user-read-email") == (
-        "optional for: Get Current User's Profile (the email address)"
+        "optional for: Get Current User's Profile (nothing in Development mode: Spotify no "
+        "longer returns the email address)"
     )
     plan.want_optional("user-read-email", True)
     assert plan.wants_optional("user-read-email")
@@ -101,14 +102,16 @@ def test_only_offered_optional_scopes_can_be_wanted(plan: EndpointPlan) -> None:
 def test_a_scope_chosen_for_one_pick_is_needed_not_offered_for_another(
     plan: EndpointPlan,
 ) -> None:
-    # Check User's Saved Items takes one of three read scopes; Get Playlist Items can use
-    # playlist-read-private for private playlists.
-    plan.set_picked(["check-library-contains", "get-playlists-items"], True)
-    [choice] = plan.result.choices
-    assert choice.chosen == "playlist-read-private"
+    # Get Current User's Playlists can use playlist-read-private for private playlists;
+    # Check User's Saved Items needs it for playlists.
+    plan.set_picked(["get-a-list-of-current-users-playlists"], True)
+    assert plan.role("playlist-read-private") is ScopeRole.OPTIONAL
+    plan.set_picked(["check-library-contains"], True)
+    plan.set_library_items({LibraryItem.PLAYLISTS})
+    assert plan.scopes == ("playlist-read-private",)
     assert plan.role("playlist-read-private") is ScopeRole.NEEDED
     assert "playlist-read-private" not in plan.result.optional
-    plan.prefer(choice.options, "user-library-read")
+    plan.set_library_items({LibraryItem.TRACKS})
     assert plan.scopes == ("user-library-read",)
     assert plan.role("playlist-read-private") is ScopeRole.OPTIONAL
 
@@ -125,3 +128,9 @@ def test_selected_scopes_no_pick_mentions_are_unneeded(plan: EndpointPlan) -> No
     assert plan.unneeded(selected) == ("streaming", "user-top-read")
     assert plan.explain("user-top-read") == NOT_NEEDED
     assert plan.role("streaming") is ScopeRole.UNRELATED
+
+
+def test_library_items_must_name_at_least_one_kind(plan: EndpointPlan) -> None:
+    with pytest.raises(ValueError, match="at least one kind"):
+        plan.set_library_items(())
+    assert plan.library_items == {LibraryItem.TRACKS}

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scope_picker.core.catalogue import Catalogue, load_catalogue
+from scope_picker.core.catalogue import (
+    DEFAULT_LIBRARY_ITEMS,
+    AppMode,
+    Catalogue,
+    LibraryItem,
+    load_catalogue,
+)
 from scope_picker.core.coverage import cover
 from scope_picker.core.least_scopes import least_scopes
 
@@ -62,29 +68,113 @@ def test_preference_settles_the_choice(catalogue: Catalogue) -> None:
 
 
 def test_each_choice_keeps_its_own_preference(catalogue: Catalogue) -> None:
-    """The library choice prefers user-follow-modify; the playlist one prefers
-    playlist-modify-public, which the library choice offers too and lists first. Each choice
-    keeps the scope the user chose for it (this once raised KeyError: found by the window's
-    state machine test)."""
-    library = frozenset({"user-library-modify", "user-follow-modify", "playlist-modify-public"})
+    """Artists saved to the library need user-follow-modify; the playlist choice keeps the
+    user's playlist-modify-public, which the library endpoint also lists (this once raised
+    KeyError: found by the window's state machine test)."""
     playlist = frozenset({"playlist-modify-public", "playlist-modify-private"})
     result = least_scopes(
         catalogue,
         ["save-library-items", "create-playlist"],
-        preferences={library: "user-follow-modify", playlist: "playlist-modify-public"},
+        preferences={playlist: "playlist-modify-public"},
+        library_items={LibraryItem.ARTISTS},
     )
     assert result.scopes == ("playlist-modify-public", "user-follow-modify")
     assert {choice.options: choice.chosen for choice in result.choices} == {
-        catalogue.in_scope_order(library): "user-follow-modify",
         catalogue.in_scope_order(playlist): "playlist-modify-public",
     }
     assert result.needed_by("user-follow-modify") == "needed by: Save Items to Library"
 
 
-def test_one_scope_settles_two_choices(catalogue: Catalogue) -> None:
+def test_library_items_decide_the_library_scopes_not_page_order(catalogue: Catalogue) -> None:
+    """The library endpoint's three scopes are not alternatives for one item: a track needs
+    user-library-modify even where playlist-modify-public (first on the page) is in anyway.
+    This once answered playlist-modify-public alone."""
     result = least_scopes(catalogue, ["save-library-items", "add-items-to-playlist"])
+    assert result.scopes == ("playlist-modify-public", "user-library-modify")
+    assert result.needed_by("user-library-modify") == "needed by: Save Items to Library"
+    [choice] = result.choices
+    assert [e.id for e in choice.endpoints] == ["add-items-to-playlist"]
+
+
+def test_each_library_item_kind_adds_its_own_scope(catalogue: Catalogue) -> None:
+    result = least_scopes(
+        catalogue,
+        ["save-library-items", "check-library-contains"],
+        library_items={LibraryItem.ALBUMS, LibraryItem.USERS, LibraryItem.PLAYLISTS},
+    )
+    assert result.scopes == (
+        "playlist-read-private",
+        "playlist-modify-public",
+        "user-follow-modify",
+        "user-follow-read",
+        "user-library-modify",
+        "user-library-read",
+    )
+    assert result.choices == ()
+
+
+def test_like_button_on_the_library_endpoints(catalogue: Catalogue) -> None:
+    """Issue 16: this answered playlist-read-private playlist-modify-public."""
+    result = least_scopes(catalogue, ["save-library-items", "check-library-contains"])
+    assert result.scopes == ("user-library-modify", "user-library-read")
+
+
+def test_playlist_generator_asks_for_public_playlists(catalogue: Catalogue) -> None:
+    """Issue 16: this answered playlist-modify-private, page order."""
+    result = least_scopes(catalogue, ["create-playlist", "add-items-to-playlist"])
     assert result.scopes == ("playlist-modify-public",)
-    assert len(result.choices) == 2
+
+
+def test_now_playing_with_skip_asks_for_the_narrower_read(catalogue: Catalogue) -> None:
+    """Issue 16: this answered user-read-playback-state, page order."""
+    result = least_scopes(
+        catalogue,
+        ["get-the-users-currently-playing-track", "skip-users-playback-to-next-track"],
+    )
+    assert result.scopes == ("user-modify-playback-state", "user-read-currently-playing")
+
+
+def test_a_shared_choice_shows_every_endpoints_note(catalogue: Catalogue) -> None:
+    """Create Playlist's note (public by default) must show beside Add Items' own note."""
+    result = least_scopes(catalogue, ["add-items-to-playlist", "create-playlist"])
+    [choice] = result.choices
+    create = catalogue.endpoint("create-playlist").requirement.choice
+    add = catalogue.endpoint("add-items-to-playlist").requirement.choice
+    assert create is not None
+    assert add is not None
+    assert create != add
+    assert [(e.id, text) for e, text in choice.notes] == [
+        ("add-items-to-playlist", add),
+        ("create-playlist", create),
+    ]
+    assert choice.note is not None
+    assert f"Create Playlist: {create}" in choice.note
+    assert f"Add Items to Playlist: {add}" in choice.note
+
+
+def test_endpoints_sharing_one_note_show_it_once(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["add-items-to-playlist", "remove-items-playlist"])
+    [choice] = result.choices
+    assert choice.note == catalogue.endpoint("add-items-to-playlist").requirement.choice
+
+
+def test_a_scope_needed_anyway_lists_the_endpoint_whose_choice_it_settles(
+    catalogue: Catalogue,
+) -> None:
+    result = least_scopes(
+        catalogue,
+        [
+            "get-information-about-the-users-current-playback",
+            "get-the-users-currently-playing-track",
+        ],
+    )
+    assert result.scopes == ("user-read-playback-state",)
+    assert result.needed_by("user-read-playback-state") == (
+        "needed by: Get Playback State, Get Currently Playing Track"
+    )
+    [choice] = result.choices
+    assert choice.chosen is None
+    assert result.settled_by(choice) == ("user-read-playback-state",)
 
 
 def test_choice_already_settled_by_a_required_scope(catalogue: Catalogue) -> None:
@@ -97,19 +187,22 @@ def test_choice_already_settled_by_a_required_scope(catalogue: Catalogue) -> Non
 
 
 CASES = [
-    ["upload-custom-playlist-cover"],
-    ["get-users-saved-episodes", "get-an-episode"],
-    ["check-library-contains", "get-followed", "get-users-saved-tracks"],
-    ["save-library-items", "follow-artists-users", "create-playlist"],
-    ["get-the-users-currently-playing-track", "start-a-users-playback", "get-queue"],
+    (["upload-custom-playlist-cover"], DEFAULT_LIBRARY_ITEMS),
+    (["get-users-saved-episodes", "get-an-episode"], DEFAULT_LIBRARY_ITEMS),
+    (["check-library-contains", "get-followed", "get-users-saved-tracks"], DEFAULT_LIBRARY_ITEMS),
+    (["save-library-items", "create-playlist"], frozenset({LibraryItem.PLAYLISTS})),
+    (
+        ["get-the-users-currently-playing-track", "start-a-users-playback", "get-queue"],
+        DEFAULT_LIBRARY_ITEMS,
+    ),
 ]
 
 
-@pytest.mark.parametrize("endpoint_ids", CASES)
+@pytest.mark.parametrize(("endpoint_ids", "items"), CASES)
 def test_result_covers_everything_and_nothing_smaller_does(
-    catalogue: Catalogue, endpoint_ids: list[str]
+    catalogue: Catalogue, endpoint_ids: list[str], items: frozenset[LibraryItem]
 ) -> None:
-    result = least_scopes(catalogue, endpoint_ids)
+    result = least_scopes(catalogue, endpoint_ids, library_items=items)
     coverage = {e.endpoint.id: e for e in cover(catalogue, result.scopes).endpoints}
     for endpoint_id in endpoint_ids:
         endpoint = catalogue.endpoint(endpoint_id)
@@ -129,13 +222,16 @@ def test_a_choice_settled_by_a_required_scope_names_it(catalogue: Catalogue) -> 
     result = least_scopes(catalogue, ["upload-custom-playlist-cover"])
     [choice] = result.choices
     assert result.settled_by(choice) == ()  # chosen, not settled
-    settled = least_scopes(catalogue, ["save-library-items", "save-tracks-user"])
+    settled = least_scopes(catalogue, ["get-queue", "get-the-users-currently-playing-track"])
     assert [c.chosen for c in settled.choices] == [None]
-    assert settled.settled_by(settled.choices[0]) == ("user-library-modify",)
+    assert settled.settled_by(settled.choices[0]) == (
+        "user-read-playback-state",
+        "user-read-currently-playing",
+    )
 
 
 def test_adds_says_what_a_left_out_optional_scope_unlocks(catalogue: Catalogue) -> None:
-    result = least_scopes(catalogue, ["get-current-users-profile", "search"])
+    result = least_scopes(catalogue, ["get-current-users-profile", "search"], mode=AppMode.EXTENDED)
     assert [(e.id, unlocks) for e, unlocks in result.adds("user-read-private")] == [
         ("search", "market=from_token, which uses the user's country"),
         (
@@ -163,3 +259,45 @@ def test_every_preference_of_an_open_choice_is_kept_and_explained(
         preferred = preferences.get(frozenset(choice.options))
         if choice.chosen is not None and preferred is not None:
             assert choice.chosen == preferred
+
+
+def test_development_mode_leaves_out_removed_endpoints_and_flags_them(
+    catalogue: Catalogue,
+) -> None:
+    picked = ["save-tracks-user", "get-users-saved-tracks"]
+    extended = least_scopes(catalogue, picked, mode=AppMode.EXTENDED)
+    assert extended.scopes == ("user-library-modify", "user-library-read")
+    assert extended.unavailable == ()
+    development = least_scopes(catalogue, picked)
+    assert development.mode is AppMode.DEVELOPMENT
+    assert development.scopes == ("user-library-read",)
+    [(endpoint, removed)] = development.unavailable
+    assert endpoint.id == "save-tracks-user"
+    assert removed.since == "2026-02-11"
+    assert removed.use_instead == "save-library-items"
+    assert removed.source == catalogue.development_mode.guide_url
+
+
+def test_development_mode_says_an_optional_scope_lost_its_only_gain(
+    catalogue: Catalogue,
+) -> None:
+    result = least_scopes(catalogue, ["get-current-users-profile", "search"])
+    assert [(e.id, unlocks) for e, unlocks in result.adds("user-read-email")] == [
+        (
+            "get-current-users-profile",
+            "nothing in Development mode: Spotify no longer returns the email address",
+        )
+    ]
+    # Search's use of the country is not among the removed fields.
+    assert result.adds("user-read-private")[0] == (
+        catalogue.endpoint("search"),
+        "market=from_token, which uses the user's country",
+    )
+
+
+def test_development_mode_names_the_playlist_items_ownership_rule(catalogue: Catalogue) -> None:
+    result = least_scopes(catalogue, ["get-playlists-items"])
+    [(endpoint, rule)] = result.rules
+    assert endpoint.id == "get-playlists-items"
+    assert "owns or collaborates on" in rule.text
+    assert least_scopes(catalogue, ["get-playlists-items"], mode=AppMode.EXTENDED).rules == ()

@@ -1,5 +1,6 @@
 """Scope strings as found in real projects parse to exactly the known scopes."""
 
+import re
 from collections import Counter
 
 import pytest
@@ -86,6 +87,8 @@ REALISTIC = [
         PROFILE,
     ),
     ("[.streaming, .appRemoteControl]", ("app-remote-control", "streaming")),
+    ("SPTUserReadEmailScope | SPTUserReadPrivateScope", PROFILE),
+    ("[SPTUGCImageUploadScope, .ugcImageUpload]", ("ugc-image-upload",)),
     ("USER_READ_EMAIL user_read_private", PROFILE),
 ]
 
@@ -129,6 +132,24 @@ def test_a_library_constant_that_names_no_scope_is_named_with_the_nearest(
     ]
 
 
+@pytest.mark.parametrize(
+    "token",
+    [
+        "user_read-email",  # half snake, half kebab: no library spells it
+        "foo/bar.user_read_email",  # a path, not a qualifier
+        "http://x.user_read_email",
+        "tk..scope.user_read_email",
+        "1tk.user_read_email",
+        "user_read_email-",
+    ],
+)
+def test_a_malformed_constant_stays_unknown(catalogue: Catalogue, token: str) -> None:
+    assert scope_named_by(catalogue, token) is None
+    parsed = parse_scopes(catalogue, f"streaming {token}")
+    assert parsed.known == ("streaming",)
+    assert [u.token for u in parsed.unknown] == [token]
+
+
 def test_brackets_separate_what_they_enclose(catalogue: Catalogue) -> None:
     parsed = parse_scopes(catalogue, "a := auth.New(auth.WithScopes(streaming))")
     assert parsed.known == ("streaming",)
@@ -141,11 +162,80 @@ def test_retired_scope_is_named_as_such(catalogue: Catalogue) -> None:
     assert "no longer exists" in parsed.unknown[0].describe()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "user-read-private \\\n    streaming\n",  # shell: printf 'user-read-private \\\n...'
+        "user-read-private\\\nstreaming",
+        "user-read-private \\  \r\n  streaming \\",
+        'let scopes = "user-read-private \\\n    streaming";',  # Rust
+        'let scopes = """\n    user-read-private \\\n    streaming\n    """',  # Swift
+        "SCOPES='user-read-private \\\nstreaming'",
+    ],
+)
+def test_a_backslash_that_ends_a_line_separates(catalogue: Catalogue, text: str) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.known == ("streaming", "user-read-private")
+    assert parsed.is_clean, parsed.messages()
+
+
+def test_a_backslash_inside_a_line_is_part_of_a_token(catalogue: Catalogue) -> None:
+    parsed = parse_scopes(catalogue, "streaming\\user-read-private streaming\\ \\ x")
+    assert [u.token for u in parsed.unknown] == [
+        "streaming\\user-read-private",
+        "streaming\\",
+        "\\",
+        "x",
+    ]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "user-read-birthdate",
+        ".userReadBirthDate",
+        "SPTScope.userReadBirthDate",
+        "SPTUserReadBirthDateScope",
+        "tk.scope.user_read_birthdate",
+        "USER_READ_BIRTHDATE",
+    ],
+)
+def test_a_retired_scope_is_named_as_such_however_spelt(catalogue: Catalogue, token: str) -> None:
+    (unknown,) = parse_scopes(catalogue, token).unknown
+    assert unknown.suggestion is None
+    assert unknown.describe() == (
+        f"'{token}' no longer exists: Spotify removed this scope; birthdates are no longer shared"
+    )
+
+
+@pytest.mark.parametrize("token", ["openid", ".openid", "SPTScope.openid", "SPTOpenIdScope"])
+def test_openid_is_named_as_an_openid_connect_scope(catalogue: Catalogue, token: str) -> None:
+    (unknown,) = parse_scopes(catalogue, f"streaming {token}").unknown
+    assert unknown.suggestion is None
+    assert unknown.describe() == (
+        f"'{token}' is not a Spotify scope: it is an OpenID Connect scope, which the Web API's "
+        "authorize URL does not take"
+    )
+
+
 def test_duplicates_are_reported(catalogue: Catalogue) -> None:
     parsed = parse_scopes(catalogue, "streaming streaming,streaming user-read-email")
     assert parsed.known == ("streaming", "user-read-email")
     assert parsed.duplicates == ("streaming", "streaming")
     assert parsed.messages() == ("listed more than once: streaming",)
+
+
+def test_a_repeated_unknown_token_is_named_once_and_reported_as_a_duplicate(
+    catalogue: Catalogue,
+) -> None:
+    parsed = parse_scopes(catalogue, "foo foo user-read-private foo user-read-private")
+    assert parsed.known == ("user-read-private",)
+    assert [u.token for u in parsed.unknown] == ["foo"]
+    assert parsed.duplicates == ("foo", "foo", "user-read-private")
+    assert parsed.messages() == (
+        "'foo' is not a Spotify scope",
+        "listed more than once: foo, user-read-private",
+    )
 
 
 def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
@@ -154,19 +244,119 @@ def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
     assert parsed.messages() == ("the URL has no 'scope' parameter",)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "client_id=x&scope=user-read-email",  # a query string copied without its '?'
+        "response_type=code&scope=user-read-email&state=s",
+        "?scope=user-read-email",
+    ],
+)
+def test_a_bare_query_string_reads_only_its_scope_parameter(
+    catalogue: Catalogue, text: str
+) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.tokens == ("user-read-email",)
+    assert parsed.is_clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["scope=", "client_id=x&scope=", "https://accounts.spotify.com/authorize?client_id=x&scope="],
+)
+def test_an_empty_scope_parameter_holds_no_scopes_and_no_complaint(
+    catalogue: Catalogue, text: str
+) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.tokens == ()
+    assert parsed.messages() == ()
+
+
+@pytest.mark.parametrize(
+    ("token", "suggestion"),
+    [
+        ("playlist", "playlist-read-private"),  # the first in Spotify's order that it starts
+        ("playli", "playlist-read-private"),  # six characters: still completed
+        ("playl", None),  # five: too short to guess from
+        ("stream", "streaming"),
+        ("strea", None),
+        ("user-r", "user-read-playback-state"),
+    ],
+)
+def test_a_truncated_name_is_completed_from_six_characters(
+    catalogue: Catalogue, token: str, suggestion: str | None
+) -> None:
+    (unknown,) = parse_scopes(catalogue, token).unknown
+    assert unknown.suggestion == suggestion
+    if suggestion:
+        assert unknown.describe() == (
+            f"'{token}' is not a Spotify scope; did you mean '{suggestion}'?"
+        )
+
+
+def test_the_copy_formats_are_labelled_for_the_menu() -> None:
+    assert [fmt.label for fmt in CopyFormat] == [
+        "Space-separated (what Spotify expects)",
+        "URL-encoded (%20)",
+        "Comma-separated",
+        "JSON array",
+        "Python list",
+        "spotipy (Python)",
+        "tekore (Python)",
+        "Spotify Web API TypeScript SDK",
+    ]
+
+
+_QUALIFIER = re.compile(r"([A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*)?")
+
+
+def _constant_spellings(scope: str) -> tuple[set[str], set[str]]:
+    """How client libraries spell a scope's constant: (after a qualifier such as ``tk.scope.``
+    or a bare ``.``; on its own). Snake case in any case (tekore, spotify-web-api-java), camel
+    (iOS SDK), Pascal with or without Go's ``Scope``; alone only when an underscore or an
+    inner capital shows it is a constant, or in the iOS SDK's Objective-C form."""
+    words = scope.split("-")
+    snake = "_".join(words)
+    camel = words[0] + "".join(word.capitalize() for word in words[1:])
+    pascal = "".join(word.capitalize() for word in words)
+    objective_c = {"SPT" + pascal + "Scope"}
+    qualified = {snake, snake.upper(), camel, pascal, "Scope" + pascal, *objective_c}
+    alone = {snake, snake.upper(), camel, pascal, "Scope" + pascal} if len(words) > 1 else set()
+    return qualified, alone | objective_c
+
+
+_SPELLINGS = {name: _constant_spellings(name) for name in CATALOGUE.scope_names}
+
+
+def scope_meant_by(token: str) -> str | None:
+    """The test's own reading of a token, written from the rules above, not from the parser."""
+    if CATALOGUE.has_scope(token):
+        return token
+    qualifier, dot, last = token.rpartition(".")
+    if dot and not _QUALIFIER.fullmatch(qualifier):
+        return None
+    for name, (qualified, alone) in _SPELLINGS.items():
+        spellings = qualified if dot else alone
+        if last in spellings or ("_" in last and last.lower() == name.replace("-", "_")):
+            return name
+    return None
+
+
 def assert_every_token_accounted_for(parsed: ParsedScopes) -> None:
-    """Each token is a first occurrence in ``known``, a later one in ``duplicates``, or unknown
-    with a message naming it; the cleaned string reads back as exactly ``known``."""
+    """Each token names a scope that is in ``known`` (first occurrence) or ``duplicates``
+    (later ones), or names none and is in ``unknown`` (first occurrence, with a message naming
+    it) or ``duplicates``; the cleaned string reads back as exactly ``known``."""
     catalogue = CATALOGUE
     assert len(parsed.tokens) == len(parsed.known) + len(parsed.unknown) + len(parsed.duplicates)
     assert parsed.known == catalogue.in_scope_order(parsed.known)
-    named = [scope_named_by(catalogue, t) for t in parsed.tokens]
+    named = [scope_meant_by(t) for t in parsed.tokens]
     assert set(parsed.known) == {name for name in named if name is not None}
-    occurrences = Counter(name for name in named if name is not None)
-    assert occurrences == Counter(parsed.known) + Counter(parsed.duplicates)
-    assert [u.token for u in parsed.unknown] == [
-        t for t, name in zip(parsed.tokens, named, strict=True) if name is None
-    ]
+    said = [name or token for name, token in zip(named, parsed.tokens, strict=True)]
+    assert Counter(said) == Counter(parsed.known) + Counter(
+        u.token for u in parsed.unknown
+    ) + Counter(parsed.duplicates)
+    first_unknown = [t for t, name in zip(parsed.tokens, named, strict=True) if name is None]
+    assert [u.token for u in parsed.unknown] == list(dict.fromkeys(first_unknown))
     for unknown in parsed.unknown:
         assert f"'{unknown.token}'" in unknown.describe()
         assert unknown.suggestion is None or catalogue.has_scope(unknown.suggestion)
@@ -198,6 +388,8 @@ _SCOPE_LIKE = st.sampled_from(CATALOGUE.scope_names[:4]) | st.sampled_from(
         "user-read-emial",
         *("tk.scope.user_read_email", ".userReadEmail", "ScopeStreaming", "USER_TOP_READ"),
         *("Streaming", "tk.scope.every", "a..streaming", ".user_read_birthdate"),
+        *("user_read-email", "foo/bar.user_read_email", "ScopeStreaming", "1tk.streaming"),
+        *("SPTUserReadEmailScope", "SPTStreamingScope", "SPTUserReadBirthDateScope", "openid"),
     ]
 )
 _SYNTAX = st.sampled_from(
@@ -232,6 +424,26 @@ def test_space_format_is_exactly_what_spotify_expects() -> None:
     assert format_scopes(("user-read-email", "streaming")) == "user-read-email streaming"
     assert format_scopes(("a-b", "c"), CopyFormat.URL_ENCODED) == "a-b%20c"
     assert format_scopes((), CopyFormat.JSON) == "[]"
+
+
+def test_each_copy_format_is_exactly_what_its_reader_expects() -> None:
+    scopes = ("user-read-email", "streaming")
+    assert format_scopes(scopes, CopyFormat.URL_ENCODED) == "user-read-email%20streaming"
+    assert format_scopes(scopes, CopyFormat.COMMA) == "user-read-email,streaming"
+    assert format_scopes(scopes, CopyFormat.JSON) == '["user-read-email", "streaming"]'
+    assert format_scopes(scopes, CopyFormat.PYTHON) == "['user-read-email', 'streaming']"
+    assert format_scopes(scopes, CopyFormat.SPOTIPY) == (
+        "from spotipy.oauth2 import SpotifyPKCE\n\n"
+        "auth_manager = SpotifyPKCE(scope='user-read-email streaming')"
+    )
+    assert format_scopes(scopes, CopyFormat.TEKORE) == (
+        "import tekore as tk\n\nscope = tk.Scope(*['user-read-email', 'streaming'])"
+    )
+    assert format_scopes(scopes, CopyFormat.TYPESCRIPT_SDK) == (
+        "// SpotifyApi comes from the @spotify/web-api-ts-sdk package\n"
+        'const scopes = ["user-read-email", "streaming"];\n'
+        "const sdk = SpotifyApi.withUserAuthorization(clientId, redirectUri, scopes);"
+    )
 
 
 @pytest.mark.parametrize("fmt", list(CopyFormat))

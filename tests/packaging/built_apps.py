@@ -7,7 +7,9 @@ exercise what a user downloads rather than PyInstaller's output folder.
 
 from __future__ import annotations
 
+import configparser
 import json
+import os
 import platform
 import subprocess
 import sys
@@ -17,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scope_picker import APP_ID
 from scope_picker.core.catalogue import Catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 EXECUTABLE = "spotify-scope-picker"
+CLI_EXECUTABLE = "scope-picker"
 # Offscreen Qt says this once per shown window; nothing else may reach stderr.
 HARMLESS_STDERR = {"This plugin does not support propagateSizeHints()"}
 
@@ -45,6 +49,16 @@ class StandaloneBuild:
     def executable(self) -> Path:
         """``bin/spotify-scope-picker``, the symlink a user puts on PATH."""
         return self.prefix / "bin" / EXECUTABLE
+
+    @property
+    def cli(self) -> Path:
+        """``bin/scope-picker``, the command line beside it."""
+        return self.prefix / "bin" / CLI_EXECUTABLE
+
+    @property
+    def internal(self) -> Path:
+        """The bundle's contents folder, shared by both executables."""
+        return self.bundle / "_internal"
 
     @property
     def bundle(self) -> Path:
@@ -75,6 +89,24 @@ def build_standalone(build_dir: Path, unpack_dir: Path) -> StandaloneBuild:
     return StandaloneBuild(archives[0], build_dir / "work", unpack_dir / release, result.stdout)
 
 
+def desktop_entry(build: StandaloneBuild) -> configparser.SectionProxy:
+    """The [Desktop Entry] group of the shipped .desktop file, keys case kept."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment, method-assign]
+    parser.read(build.prefix / "share" / "applications" / f"{APP_ID}.desktop", encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def clean_environment(home: Path, platform_name: str = "offscreen") -> dict[str, str]:
+    """An environment as bare as a desktop launcher's: no virtualenv, no SSL_CERT_FILE."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "LANG": "C.UTF-8",  # without it Python warns about a non-UTF-8 locale
+        "QT_QPA_PLATFORM": platform_name,
+    }
+
+
 def smoke_report(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     """Check a clean exit and a quiet stderr; return the one JSON line the app printed."""
     assert result.returncode == 0, result.stderr
@@ -86,11 +118,13 @@ def smoke_report(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     return report
 
 
-def expected_smoke_report(catalogue: Catalogue) -> dict[str, Any]:
-    """The whole ``--smoke-test`` report: the window shown, the checkout's catalogue loaded."""
+def expected_smoke_report(catalogue: Catalogue, ca_certificates: int) -> dict[str, Any]:
+    """The whole ``--smoke-test`` report: the window shown, the checkout's catalogue loaded,
+    and HTTPS trusting the system's CA certificates."""
     return {
         "window_title": "Scope Picker",
         "visible": True,
         "scopes": 25,
         "endpoints": len(catalogue.endpoints),
+        "ca_certificates": ca_certificates,
     }

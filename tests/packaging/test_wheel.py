@@ -14,13 +14,16 @@ from built_apps import ROOT, expected_smoke_report, project_version, smoke_repor
 
 from scope_picker.core.catalogue import Catalogue
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="uses a POSIX virtualenv's bin/"),
+]
 
 RESOURCE_FILES = ("catalogue.json", "scope-picker.svg")
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def dist_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the sdist and, from it, the wheel, as a release would."""
     out_dir = tmp_path_factory.mktemp("dist")
     subprocess.run(
@@ -29,9 +32,39 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         timeout=600,
     )
-    wheels = list(out_dir.glob("*.whl"))
+    return out_dir
+
+
+@pytest.fixture(scope="module")
+def wheel(dist_dir: Path) -> Path:
+    wheels = list(dist_dir.glob("*.whl"))
     assert len(wheels) == 1, wheels
     return wheels[0]
+
+
+def test_wheel_and_sdist_pass_twine_check(dist_dir: Path) -> None:
+    """What PyPI would refuse (a README that does not render, bad metadata) fails here."""
+    archives = sorted(str(path) for path in dist_dir.iterdir())
+    assert sorted(Path(path).suffix for path in archives) == [".gz", ".whl"]
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *archives],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("PASSED") == 2, result.stdout
+
+
+def test_installed_wheel_gives_both_commands(installed_venv: Path, tmp_path: Path) -> None:
+    """As ``pipx install`` of the wheel would: the window's launcher and the CLI, same release."""
+    for command in ("scope-picker", "spotify-scope-picker"):
+        assert (installed_venv / "bin" / command).is_file()
+    result = run_installed([str(installed_venv / "bin" / "scope-picker"), "--version"], tmp_path)
+    assert (result.returncode, result.stdout) == (
+        0,
+        f"scope-picker {project_version()} (Scope Picker)\n",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -85,13 +118,17 @@ def test_installed_package_finds_its_resources(installed_venv: Path, tmp_path: P
     ids=["python -m scope_picker", "spotify-scope-picker script"],
 )
 def test_installed_app_runs_its_smoke_test(
-    installed_venv: Path, catalogue: Catalogue, tmp_path: Path, command: list[str]
+    installed_venv: Path,
+    catalogue: Catalogue,
+    system_ca_certificates: int,
+    tmp_path: Path,
+    command: list[str],
 ) -> None:
     executable, *args = command
     result = run_installed(
         [str(installed_venv / executable), *args, "--smoke-test"], tmp_path, {"LANG": "C.UTF-8"}
     )
-    assert smoke_report(result) == expected_smoke_report(catalogue)
+    assert smoke_report(result) == expected_smoke_report(catalogue, system_ca_certificates)
 
 
 def test_installed_console_command_loads_the_catalogue(

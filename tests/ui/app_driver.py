@@ -48,8 +48,9 @@ from scope_picker import app as app_module  # noqa: E402
 from scope_picker.ui.scopes.scope_tree_model import SCOPE_NAME_ROLE  # noqa: E402
 from scope_picker.ui.window.main_window import MainWindow  # noqa: E402
 
-# Modules a network call would need; the app imports none of them.
+# Modules a network call would need; the app imports none of them until the user goes live.
 NETWORK_MODULES = {"PySide6.QtNetwork", "http.client", "urllib.request", "ssl", "ftplib", "smtplib"}
+LIVE_PACKAGES = ("scope_picker.core.live", "scope_picker.ui.live")
 REPORT: dict[str, Any] = {"steps": []}
 STEP_INTERVAL_MS = 10
 
@@ -277,6 +278,11 @@ def run(scenario: str) -> int:
     REPORT["excepthook_restored"] = sys.excepthook is sys.__excepthook__
     REPORT["network"] = NETWORK_EVENTS
     REPORT["network_modules"] = sorted(NETWORK_MODULES & set(sys.modules))
+    REPORT["live_modules"] = sorted(
+        name
+        for name in sys.modules
+        if any(name == live or name.startswith(f"{live}.") for live in LIVE_PACKAGES)
+    )
     REPORT["package"] = app_module.__file__
     print(json.dumps(REPORT), flush=True)
     return exit_code

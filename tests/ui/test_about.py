@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from html import escape
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -36,7 +39,7 @@ def test_about_names_versions_sources_licence_and_promises(
     assert f"Scope Picker {__version__}" in text
     assert f"Scope catalogue {catalogue.version}" in text
     dates = [source.date for source in catalogue.sources]
-    assert dates == ["2025", "2026-05-31"]
+    assert dates == ["2026-12-04", "2026-12-04"]  # the days the snapshots were taken
     for source in catalogue.sources:
         assert f"captured {source.date}" in text
         assert escape(source.title) in text
@@ -60,3 +63,42 @@ def test_about_qt_shows_qts_own_box(window: MainWindow) -> None:
     QTimer.singleShot(0, close_box)
     help_action(window, "aboutQtAction").trigger()
     assert titles == ["About Qt"]
+
+
+def test_about_names_the_licences_of_what_the_app_runs_on(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    help_action(window, "aboutAction").trigger()
+    [text] = shown
+    assert "<li>Qt, PySide6 and Shiboken6: LGPL-3.0-only</li>" in text
+    assert "<li>Python: PSF-2.0</li>" in text
+    assert "in the Python environment the app runs from" in text
+
+
+def test_frozen_about_lists_every_bundled_component_and_where_the_texts_are(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    licences = tmp_path / "licenses"
+    licences.mkdir()
+    (licences / "components.json").write_text(
+        json.dumps(
+            [
+                {"name": "ICU (International Components for Unicode)", "licence": "ICU"},
+                {"name": "libxcb1 (Debian package)", "licence": "see debian/libxcb1.txt"},
+                {"name": "Qt, PySide6 and Shiboken6", "licence": "LGPL-3.0-only"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: shown.append(text))
+    help_action(window, "aboutAction").trigger()
+    [text] = shown
+    assert "<li>ICU (International Components for Unicode): ICU</li>" in text
+    assert "<li>libxcb1 (Debian package): see debian/libxcb1.txt</li>" in text
+    assert f"Their licence texts are in {licences}" in text
+    assert "Qt-NOTICE.txt" in text

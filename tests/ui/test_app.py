@@ -49,7 +49,7 @@ def test_the_icon_is_drawn_from_the_svg_at_any_size_and_scale() -> None:
 
 @pytest.mark.usefixtures("temp_settings")
 def test_smoke_test_reports_the_loaded_window_as_json(
-    qapp: QApplication, capsys: pytest.CaptureFixture[str]
+    qapp: QApplication, capsys: pytest.CaptureFixture[str], system_ca_certificates: int
 ) -> None:
     assert app_module.main(["scope-picker", app_module.SMOKE_TEST_FLAG]) == 0
     catalogue = load_catalogue()
@@ -59,8 +59,10 @@ def test_smoke_test_reports_the_loaded_window_as_json(
         "visible": True,
         "scopes": len(catalogue.scopes),
         "endpoints": len(catalogue.endpoints),
+        "ca_certificates": system_ca_certificates,
     }
     assert report["scopes"] == 25
+    assert report["ca_certificates"] > 100
     assert report["endpoints"] == 108
     assert not qapp.windowIcon().isNull()
 

@@ -31,7 +31,7 @@ def _truncate(path: Path) -> None:
 
 def _future_format(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"format": 1', '"format": 99', 1), encoding="utf-8")
+    path.write_text(text.replace('"format": 2', '"format": 99', 1), encoding="utf-8")
 
 
 def _not_utf8(path: Path) -> None:
@@ -41,7 +41,7 @@ def _not_utf8(path: Path) -> None:
 # (how the file is broken, what the message must say)
 BROKEN_CATALOGUES: list[tuple[Callable[[Path], None], str]] = [
     (_truncate, "the catalogue is not valid JSON (line "),
-    (_future_format, "field 'format' is 99, this app reads format 1"),
+    (_future_format, "field 'format' is 99, this app reads format 2"),
     (_not_utf8, f"cannot read the catalogue file {CATALOGUE_FILE}"),
     (Path.unlink, f"cannot read the catalogue file {CATALOGUE_FILE}"),
 ]

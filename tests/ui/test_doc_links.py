@@ -128,7 +128,8 @@ def test_the_endpoint_context_menu_offers_the_page(
     index = endpoint_index(active_window, "get-current-users-profile")
     view.setCurrentIndex(index)
     seen = pick_from_context_menu(active_window.endpoints.open_documentation_action, view)
-    assert seen == ["Open Reference &Documentation\tReturn"]
+    # Then Try It, which opens the request panel (nothing is sent until Send).
+    assert seen == ["Open Reference &Documentation\tReturn", "&Try It…\tCtrl+T"]
     assert active_window.endpoints.open_documentation_action.context_menu.objectName() == (
         "endpointListContextMenu"
     )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTreeView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.catalogue import AppMode, Catalogue
 from scope_picker.core.coverage import public_endpoints
 from scope_picker.core.selection import Selection
 from scope_picker.ui.endpoints.endpoint_model import _ANSWERED_ROLES as ANSWERED
@@ -108,6 +108,7 @@ def test_blocked_endpoints_say_what_they_also_need_and_look_greyed(
 def test_deprecated_and_premium_endpoints_are_marked(
     model: EndpointModel, selection: Selection, catalogue: Catalogue
 ) -> None:
+    selection.set_mode(AppMode.EXTENDED)
     selection.replace(["user-library-modify", "user-modify-playback-state"])
     old = next(e for e in catalogue.endpoints if e.label == "PUT /me/tracks")
     deprecated = endpoint_row(model, old.id)
@@ -120,6 +121,35 @@ def test_deprecated_and_premium_endpoints_are_marked(
     pause = endpoint_row(model, find_id(catalogue, "PUT /me/player/pause"))
     assert pause.siblingAtColumn(NOTES_COLUMN).data() == "Premium only"
     assert pause.data(Qt.ItemDataRole.FontRole) is None
+
+
+def test_development_mode_shows_removed_endpoints_as_unavailable_with_date_and_link(
+    model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["user-library-modify"])
+    old = endpoint_row(model, "save-tracks-user")
+    assert old.siblingAtColumn(NOTES_COLUMN).data() == (
+        "unavailable in Development mode since 2026-02-11 · deprecated"
+    )
+    tooltip = old.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Unavailable in Development mode since 2026-02-11" in tooltip
+    assert catalogue.development_mode.guide_url in tooltip
+    assert old.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.summary().endswith("unavailable in Development mode")
+    selection.set_mode(AppMode.EXTENDED)
+    old = endpoint_row(model, "save-tracks-user")
+    assert old.siblingAtColumn(NOTES_COLUMN).data() == "deprecated"
+    assert "unavailable" not in model.summary()
+
+
+def test_tooltips_give_the_reason_from_the_sources(
+    model: EndpointModel, selection: Selection
+) -> None:
+    selection.replace(["user-read-currently-playing"])
+    row = endpoint_row(model, "get-the-users-currently-playing-track")
+    tooltip = row.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Why: The Scopes page lists it under user-read-playback-state, " in tooltip
+    assert "The spec lists user-read-currently-playing." in tooltip
 
 
 def test_sdk_and_partner_targets_have_their_own_sections_and_count(
@@ -163,7 +193,10 @@ def test_panel_counts_and_keeps_folded_groups_folded(
     qtbot.addWidget(panel)
     selection.replace(["user-read-playback-state", "playlist-read-private"])
     assert panel.summary.text() == panel.model.summary()
-    assert panel.summary.text() == "9 endpoints covered, 1 blocked"
+    # Three playlist reads are unavailable in Development mode, the default.
+    assert panel.summary.text() == (
+        "6 endpoints covered, 1 blocked, 3 unavailable in Development mode"
+    )
 
     def group(name: str) -> QModelIndex:
         names = [group.name for group in panel.model.groups]

@@ -218,24 +218,25 @@ def test_a_real_choice_is_offered_and_switching_it_changes_the_selection(
     window: MainWindow, selection: Selection
 ) -> None:
     pick(window, "add-items-to-playlist", "remove-items-playlist")
-    assert selection.scopes == ("playlist-modify-private",)
+    # Public first: of two scopes that serve the call, the one that asks users less.
+    assert selection.scopes == ("playlist-modify-public",)
     private = control(window, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-private")
     public = control(window, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-public")
     assert isinstance(private, QRadioButton)
     assert isinstance(public, QRadioButton)
-    assert private.isChecked()
-    assert not public.isChecked()
+    assert public.isChecked()
+    assert not private.isChecked()
     assert "playlist-modify-public for public playlists" in reasons(window)
     assert "playlist-modify-private or playlist-modify-public for Add Items to Playlist, " in (
         reasons(window)
     )
 
-    public.click()
-    assert selection.scopes == ("playlist-modify-public",)
-    public = control(window, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-public")
-    assert isinstance(public, QRadioButton)
-    assert public.isChecked()
-    tooltip = window.scope_model.index_of_scope("playlist-modify-private").data(
+    private.click()
+    assert selection.scopes == ("playlist-modify-private",)
+    private = control(window, QRadioButton, f"choice:{PLAYLIST_WRITE}:playlist-modify-private")
+    assert isinstance(private, QRadioButton)
+    assert private.isChecked()
+    tooltip = window.scope_model.index_of_scope("playlist-modify-public").data(
         Qt.ItemDataRole.ToolTipRole
     )
     assert "an alternative, not chosen, for: Add Items to Playlist, Remove Playlist Items" in (
@@ -243,7 +244,14 @@ def test_a_real_choice_is_offered_and_switching_it_changes_the_selection(
     )
     # The preference holds for the next pick that raises the same choice.
     pick(window, "change-playlist-details")
-    assert selection.scopes == ("playlist-modify-public",)
+    assert selection.scopes == ("playlist-modify-private",)
+
+
+def test_create_playlist_shows_its_own_note_beside_the_shared_one(window: MainWindow) -> None:
+    pick(window, "add-items-to-playlist", "create-playlist")
+    assert "Create Playlist: playlist-modify-public to create public playlists (the default)" in (
+        reasons(window)
+    )
 
 
 @pytest.mark.usefixtures("active_window")
@@ -264,9 +272,13 @@ def test_the_arrow_keys_switch_a_choice_and_keep_the_focus(
 def test_a_choice_a_required_scope_settles_is_explained_not_offered(
     window: MainWindow, selection: Selection
 ) -> None:
-    pick(window, "save-library-items", "save-tracks-user")
-    assert selection.scopes == ("user-library-modify",)
-    assert "settled by user-library-modify, which is needed anyway" in reasons(window)
+    pick(
+        window,
+        "get-information-about-the-users-current-playback",
+        "get-the-users-currently-playing-track",
+    )
+    assert selection.scopes == ("user-read-playback-state",)
+    assert "settled by user-read-playback-state, which is needed anyway" in reasons(window)
     assert window.picker.reasons.findChildren(QRadioButton) == []
 
 
@@ -277,7 +289,10 @@ def test_optional_scopes_are_offered_not_added(window: MainWindow, selection: Se
     email = control(window, QCheckBox, "optional:user-read-email")
     assert isinstance(email, QCheckBox)
     assert not email.isChecked()
-    assert "Not needed; adds the email address (Get Current User's Profile)" in reasons(window)
+    assert (
+        "Not needed; adds nothing in Development mode: Spotify no longer returns the email "
+        "address (Get Current User's Profile)"
+    ) in reasons(window)
     email.setChecked(True)
     assert selection.scopes == ("user-read-email",)
     email = control(window, QCheckBox, "optional:user-read-email")

@@ -64,6 +64,8 @@ def test_a_whole_session_makes_no_network_call(tmp_path: Path, catalogue: Catalo
     assert report["after_pick"] == format_scopes(least_scopes(catalogue, ["get-queue"]).scopes)
     assert report["network"] == []
     assert report["network_modules"] == []
+    # The Authorization URL page was used but Get token never pressed: nothing live loaded.
+    assert report["live_modules"] == []
 
 
 def test_the_recording_sees_a_lookup_and_a_connect(tmp_path: Path) -> None:

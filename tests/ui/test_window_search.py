@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from scope_picker.core.catalogue import Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.selection import Selection
 from scope_picker.ui.scopes.scope_tree_model import SCOPE_NAME_ROLE, ScopeTreeModel
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
+from scope_picker.ui.shared.endpoint_rows import ENDPOINT_ID_ROLE
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.window.main_window import MainWindow
 
@@ -181,3 +183,17 @@ def test_the_details_follow_a_row_found_by_search(window: MainWindow) -> None:
     window.show_scope("streaming")  # hidden by the search: the search ends
     assert window.search.query == ""
     assert "streaming" in window.details.toPlainText()
+
+
+def test_every_endpoint_is_found_by_its_name_its_label_and_its_id(
+    window: MainWindow, catalogue: Catalogue
+) -> None:
+    """The window's endpoint look-up: each name the catalogue gives an endpoint (the reference
+    name, ``GET /albums/{id}``, the operation id) shows that endpoint in Pick endpoints."""
+    missing = []
+    for endpoint in catalogue.endpoints:
+        for text in (endpoint.name, endpoint.label, endpoint.id):
+            window.search.field.setText(text)
+            if endpoint.id not in shown(window.picker.proxy, ENDPOINT_ID_ROLE):
+                missing.append(f"{text!r} does not show {endpoint.id}")
+    assert missing == []

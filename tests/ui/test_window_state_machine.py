@@ -30,8 +30,8 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
 
-from scope_picker.core.catalogue import Catalogue, EndpointKind, load_catalogue
-from scope_picker.core.coverage import cover, public_endpoints
+from scope_picker.core.catalogue import AppMode, Catalogue, EndpointKind, load_catalogue
+from scope_picker.core.coverage import cover, public_endpoints, removal
 from scope_picker.core.least_scopes import LeastScopes, least_scopes
 from scope_picker.core.presets import presets
 from scope_picker.core.scope_string import parse_scopes
@@ -327,7 +327,9 @@ class WindowActions(RuleBasedStateMachine):
         expected = {entry.endpoint.id: not entry.callable for entry in coverage.endpoints}
         if panel.show_public.isChecked():
             for endpoint in public_endpoints(CATALOGUE):
-                expected.setdefault(endpoint.id, False)
+                # Development mode, the default: a removed endpoint is shown as unavailable.
+                removed = removal(CATALOGUE, endpoint, AppMode.DEVELOPMENT)
+                expected.setdefault(endpoint.id, removed is not None)
         assert listed == expected
         web_api = [e for e in coverage.endpoints if e.endpoint.kind is EndpointKind.WEB_API]
         covered = sum(entry.callable for entry in web_api)

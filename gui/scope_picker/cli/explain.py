@@ -17,6 +17,7 @@ from scope_picker.cli.console import (
 from scope_picker.cli.json_document import explain_document
 from scope_picker.cli.text import explain_lines
 from scope_picker.core.catalogue import (
+    AppMode,
     Catalogue,
 )
 from scope_picker.core.coverage import (
@@ -27,9 +28,9 @@ from scope_picker.core.scope_string import parse_scopes
 
 def run_explain(catalogue: Catalogue, args: argparse.Namespace) -> int:
     parsed = parse_scopes(catalogue, _scope_text(args.scopes))
-    coverage = cover(catalogue, parsed.known)
+    coverage = cover(catalogue, parsed.known, mode=AppMode(args.mode))
     if args.json:
-        print_json(explain_document(catalogue, parsed, coverage))
+        print_json(explain_document(catalogue, parsed, coverage, AppMode(args.mode)))
     else:
         print_lines(explain_lines(catalogue, parsed, coverage))
     findings = []

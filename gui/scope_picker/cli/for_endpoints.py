@@ -16,8 +16,10 @@ from scope_picker.cli.console import (
 from scope_picker.cli.json_document import for_endpoints_document
 from scope_picker.cli.text import for_endpoints_lines
 from scope_picker.core.catalogue import (
+    AppMode,
     Catalogue,
     Endpoint,
+    LibraryItem,
 )
 from scope_picker.core.endpoint_lookup import find_endpoint
 from scope_picker.core.least_scopes import least_scopes
@@ -31,12 +33,31 @@ def run_for_endpoints(catalogue: Catalogue, args: argparse.Namespace) -> int:
     requested = _resolve(catalogue, texts)
     endpoints = list(requested.values())
     preferences = _preferences(catalogue, endpoints, args.prefer)
-    result = least_scopes(catalogue, [e.id for e in endpoints], preferences)
+    result = least_scopes(
+        catalogue,
+        [e.id for e in endpoints],
+        preferences,
+        library_items=_library_items(args.library_items),
+        mode=AppMode(args.mode),
+    )
     if args.json:
         print_json(for_endpoints_document(catalogue, requested, result))
     else:
         print_lines(for_endpoints_lines(catalogue, endpoints, result))
     return EXIT_OK
+
+
+def _library_items(text: str) -> frozenset[LibraryItem]:
+    """``tracks,artists`` as kinds of library item; a word that is none is an input error."""
+    words = [word.strip().lower() for word in text.split(",") if word.strip()]
+    known = {item.value: item for item in LibraryItem}
+    unknown = [word for word in words if word not in known]
+    if unknown or not words:
+        raise InputError(
+            f"--library-items: {', '.join(repr(w) for w in unknown) or 'nothing given'} is not "
+            f"a kind of library item; choose from {', '.join(known)}"
+        )
+    return frozenset(known[word] for word in words)
 
 
 def _endpoint_lines(text: str) -> list[str]:

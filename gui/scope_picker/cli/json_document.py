@@ -8,13 +8,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from scope_picker.core.catalogue import (
+    AppMode,
     Catalogue,
     Endpoint,
+    RemovedEndpoint,
     Scope,
 )
-from scope_picker.core.coverage import (
-    Coverage,
-)
+from scope_picker.core.coverage import Coverage, unavailable_text
 from scope_picker.core.least_scopes import LeastScopes
 from scope_picker.core.scope_string import ParsedScopes
 
@@ -23,9 +23,12 @@ SCHEMA_VERSION = 1
 Document = dict[str, Any]
 
 
-def explain_document(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage) -> Document:
+def explain_document(
+    catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage, mode: AppMode
+) -> Document:
     return {
         **header(catalogue, "explain"),
+        "mode": mode_json(catalogue, mode),
         "clean": parsed.is_clean,
         "scopes": [scope_json(catalogue, catalogue.scope(name)) for name in coverage.scopes],
         "unknown": [
@@ -49,6 +52,7 @@ def explain_document(catalogue: Catalogue, parsed: ParsedScopes, coverage: Cover
                     "missing_required": list(entry.missing_required),
                     "missing_any_of": [list(group) for group in entry.missing_any_of],
                     "missing_optional": [option.scope for option in entry.missing_optional],
+                    "unavailable": None if entry.removed is None else removed_json(entry.removed),
                 },
             }
             for entry in coverage.endpoints
@@ -62,6 +66,15 @@ def for_endpoints_document(
 ) -> Document:
     return {
         **header(catalogue, "for-endpoints"),
+        "mode": mode_json(catalogue, result.mode),
+        "unavailable": [
+            {"endpoint": endpoint.id, **removed_json(removed)}
+            for endpoint, removed in result.unavailable
+        ],
+        "rules": [
+            {"endpoint": endpoint.id, "text": rule.text, "source": rule.source}
+            for endpoint, rule in result.rules
+        ],
         "endpoints": [
             {"input": text, **endpoint_json(endpoint)} for text, endpoint in requested.items()
         ],
@@ -112,6 +125,30 @@ def list_document(catalogue: Catalogue, *, with_endpoints: bool) -> Document:
     return document
 
 
+def mode_json(catalogue: Catalogue, mode: AppMode) -> Document:
+    """The app's mode and, in Development mode, the facts that bind such apps."""
+    if mode is AppMode.EXTENDED:
+        return {"name": mode.value, "title": mode.display_name}
+    rules = catalogue.development_mode
+    return {
+        "name": mode.value,
+        "title": mode.display_name,
+        "guide_url": rules.guide_url,
+        "changelog_url": rules.changelog_url,
+        "dates": [{"date": f.date, "text": f.text, "source": f.source} for f in rules.dates],
+        "account_limits": [{"text": f.text, "source": f.source} for f in rules.account_limits],
+    }
+
+
+def removed_json(removed: RemovedEndpoint) -> Document:
+    return {
+        "message": unavailable_text(removed),
+        "since": removed.since,
+        "use_instead": removed.use_instead,
+        "source": removed.source,
+    }
+
+
 def header(catalogue: Catalogue, command: str) -> Document:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -135,6 +172,7 @@ def scope_json(catalogue: Catalogue, scope: Scope) -> Document:
 
 def endpoint_json(endpoint: Endpoint) -> Document:
     requirement = endpoint.requirement
+    reason = endpoint.reason
     return {
         "id": endpoint.id,
         "kind": endpoint.kind.value,
@@ -154,4 +192,13 @@ def endpoint_json(endpoint: Endpoint) -> Document:
             "choice": requirement.choice,
         },
         "documentation_url": endpoint.documentation_url,
+        "why": {
+            "page": reason.page,
+            "spec": reason.spec,
+            "follows": reason.follows,
+            "because": reason.because,
+            "source": reason.source,
+            "page_scopes": list(endpoint.page_scopes),
+            "spec_scopes": list(endpoint.spec_scopes),
+        },
     }

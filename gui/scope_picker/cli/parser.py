@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 
+from scope_picker import __version__
 from scope_picker.cli.console import EPILOG, PROG
 from scope_picker.cli.explain import run_explain
 from scope_picker.cli.for_endpoints import run_for_endpoints
 from scope_picker.cli.listing import run_list
+from scope_picker.cli.live_token import add_token_command
+from scope_picker.core.catalogue import AppMode, LibraryItem
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,18 +18,32 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument(
         "--json", action="store_true", help="print one JSON document instead of text"
     )
+    mode = argparse.ArgumentParser(add_help=False)
+    mode.add_argument(
+        "--mode",
+        choices=[m.value for m in AppMode],
+        default=AppMode.DEVELOPMENT.value,
+        help="the app's quota mode (default: development, where every new app starts); "
+        "in development, endpoints Spotify removed for such apps are unavailable",
+    )
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Spotify Web API scopes on the command line: explain a scope string,\n"
-        "find the least scopes for some endpoints, list the catalogue.",
+        "find the least scopes for some endpoints, list the catalogue, get a token.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{PROG} {__version__} (Scope Picker)",
+        help="print the version and exit",
     )
     commands = parser.add_subparsers(title="commands", dest="command", required=True)
 
     explain = commands.add_parser(
         "explain",
-        parents=[output],
+        parents=[output, mode],
         help="what a scope string grants: scopes, consent wording, endpoints",
         description="Explain a scope string in any common shape (spaces, commas, %20,\n"
         "a list literal, a whole authorize URL, client libraries' scope constants such\n"
@@ -43,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for_endpoints = commands.add_parser(
         "for-endpoints",
-        parents=[output],
+        parents=[output, mode],
         help="the least scopes that let an app call the given endpoints",
         description="The least scopes for some endpoints, why each is needed, the choices\n"
         "made and the optional scopes left out. Name endpoints as 'GET /me/player',\n"
@@ -63,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SCOPE",
         help="settle a choice between scopes with this one (repeatable)",
     )
+    for_endpoints.add_argument(
+        "--library-items",
+        default=LibraryItem.TRACKS.value,
+        metavar="KINDS",
+        help="what the app saves, removes or checks with the library endpoints (/me/library), "
+        f"comma-separated: {', '.join(LibraryItem)} (default: tracks)",
+    )
     for_endpoints.set_defaults(run=run_for_endpoints)
 
     listing = commands.add_parser(
@@ -78,4 +102,5 @@ def build_parser() -> argparse.ArgumentParser:
         "--endpoints", action="store_true", help="also list the endpoints by reference group"
     )
     listing.set_defaults(run=run_list)
+    add_token_command(commands)
     return parser

@@ -14,6 +14,7 @@ from scope_picker.core.coverage import (
     CoverageLevel,
     EndpointCoverage,
     public_endpoints,
+    unavailable_text,
 )
 from scope_picker.core.least_scopes import LeastScopes
 from scope_picker.core.scope_string import ParsedScopes
@@ -46,7 +47,8 @@ def explain_lines(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage
     web = [e for e in coverage.endpoints if e.endpoint.kind is EndpointKind.WEB_API]
     other = [e for e in coverage.endpoints if e.endpoint.kind is not EndpointKind.WEB_API]
     callable_web = [e for e in web if e.callable]
-    blocked_web = [e for e in web if not e.callable]
+    unavailable_web = [e for e in web if e.removed is not None]
+    blocked_web = [e for e in web if not e.callable and e.removed is None]
     lines += ["", f"Endpoints covered ({len(callable_web)})"]
     lines += endpoint_table(
         catalogue, [e.endpoint for e in callable_web], [coverage_note(e) for e in callable_web]
@@ -59,6 +61,14 @@ def explain_lines(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage
         lines += endpoint_table(
             catalogue, [e.endpoint for e in blocked_web], [coverage_note(e) for e in blocked_web]
         )
+    if unavailable_web:
+        lines += ["", f"Unavailable in Development mode ({len(unavailable_web)})"]
+        lines += endpoint_table(
+            catalogue,
+            [e.endpoint for e in unavailable_web],
+            [coverage_note(e) for e in unavailable_web],
+        )
+        lines.append(f"  ({catalogue.development_mode.guide_url}; --mode extended otherwise)")
     if other:
         lines += ["", f"SDKs and partner APIs ({len(other)})"]
         width = column_width(e.endpoint.name for e in other)
@@ -74,6 +84,8 @@ def explain_lines(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage
 
 
 def coverage_note(entry: EndpointCoverage) -> str:
+    if entry.removed is not None:
+        return entry.explain()
     if entry.level is CoverageLevel.FULL:
         return ""
     return f"{entry.level.value}: {entry.explain()}"
@@ -84,6 +96,20 @@ def for_endpoints_lines(
 ) -> list[str]:
     lines = [f"Endpoints ({len(endpoints)})"]
     lines += endpoint_table(catalogue, endpoints, [e.requirement.summary for e in endpoints])
+    if result.unavailable:
+        lines += ["", f"Unavailable in {result.mode.display_name} ({len(result.unavailable)})"]
+    for endpoint, removed in result.unavailable:
+        instead = (
+            f"; use {catalogue.endpoint(removed.use_instead).label}" if removed.use_instead else ""
+        )
+        lines += [
+            f"  {endpoint.label}  {endpoint.name}",
+            f"      {unavailable_text(removed)}{instead} (--mode extended if your app has "
+            "Extended quota)",
+            f"      {removed.source}",
+        ]
+    for endpoint, rule in result.rules:
+        lines += ["", f"Note for {endpoint.label}: {rule.text}", f"      {rule.source}"]
     lines += ["", f"Scopes ({len(result.scopes)})"]
     for name in result.scopes:
         lines += [f"  {name}", f"      {result.needed_by(name)}"]

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from scope_picker.core.catalogue import Catalogue, Endpoint, OptionalScope, Scope
+from scope_picker.core.catalogue import (
+    AppMode,
+    Catalogue,
+    Endpoint,
+    OptionalScope,
+    RemovedEndpoint,
+    Scope,
+)
 
 
 class CoverageLevel(Enum):
@@ -29,14 +36,18 @@ class EndpointCoverage:
     missing_required: tuple[str, ...] = ()
     missing_any_of: tuple[tuple[str, ...], ...] = ()
     missing_optional: tuple[OptionalScope, ...] = ()
+    removed: RemovedEndpoint | None = None
+    """Set in Development mode when Spotify removed the endpoint for such apps."""
 
     @property
     def callable(self) -> bool:
-        """True when a token with the selection can call the endpoint."""
-        return self.level is not CoverageLevel.BLOCKED
+        """True when a token with the selection can call the endpoint (in the app's mode)."""
+        return self.level is not CoverageLevel.BLOCKED and self.removed is None
 
     def explain(self) -> str:
         """One sentence on what is missing, or an empty string when nothing is."""
+        if self.removed is not None:
+            return unavailable_text(self.removed)
         if self.missing_required or self.missing_any_of:
             needs = list(self.missing_required)
             needs += [" or ".join(group) for group in self.missing_any_of]
@@ -72,8 +83,15 @@ class Coverage:
         return " ".join(self.scopes)
 
 
-def evaluate(endpoint: Endpoint, granted: frozenset[str]) -> EndpointCoverage:
-    """How ``granted`` covers one endpoint."""
+def unavailable_text(removed: RemovedEndpoint) -> str:
+    """``unavailable in Development mode since 2026-02-11``."""
+    return f"unavailable in Development mode since {removed.since}"
+
+
+def evaluate(
+    endpoint: Endpoint, granted: frozenset[str], removed: RemovedEndpoint | None = None
+) -> EndpointCoverage:
+    """How ``granted`` covers one endpoint (``removed``: unavailable in the app's mode)."""
     requirement = endpoint.requirement
     missing_required = tuple(name for name in requirement.required if name not in granted)
     missing_any_of = tuple(group for group in requirement.any_of if granted.isdisjoint(group))
@@ -84,11 +102,16 @@ def evaluate(endpoint: Endpoint, granted: frozenset[str]) -> EndpointCoverage:
         level = CoverageLevel.PARTIAL
     else:
         level = CoverageLevel.FULL
-    return EndpointCoverage(endpoint, level, missing_required, missing_any_of, missing_optional)
+    return EndpointCoverage(
+        endpoint, level, missing_required, missing_any_of, missing_optional, removed
+    )
 
 
 def cover(
-    catalogue: Catalogue, selected: Iterable[str], previous: Coverage | None = None
+    catalogue: Catalogue,
+    selected: Iterable[str],
+    previous: Coverage | None = None,
+    mode: AppMode = AppMode.DEVELOPMENT,
 ) -> Coverage:
     """The endpoints, consent lines and scope string for the selected scopes.
 
@@ -97,7 +120,9 @@ def cover(
     Given ``previous``, the coverage of an earlier selection from the same catalogue, only
     the endpoints that a scope ticked or unticked since then mentions are looked at again;
     the others keep their entries (the same objects), so a tick costs what it changes and
-    listeners can tell unchanged entries by identity.
+    listeners can tell unchanged entries by identity. In Development mode (the default: every
+    new app starts there) an endpoint Spotify removed for such apps is marked, and not
+    callable; ``previous`` must come from the same mode.
     """
     scopes = catalogue.in_scope_order(selected)
     granted = frozenset(scopes)
@@ -114,7 +139,9 @@ def cover(
             if granted.isdisjoint(endpoint.requirement.scopes):
                 entries.pop(endpoint.id, None)
             else:
-                entries[endpoint.id] = evaluate(endpoint, granted)
+                entries[endpoint.id] = evaluate(
+                    endpoint, granted, removal(catalogue, endpoint, mode)
+                )
     ordered = sorted(
         entries.values(), key=lambda entry: catalogue.endpoint_sort_key(entry.endpoint)
     )
@@ -129,3 +156,10 @@ def public_endpoints(catalogue: Catalogue) -> tuple[Endpoint, ...]:
     """Web API endpoints that a token with no scope can call, in reference-group order."""
     found = [e for e in catalogue.endpoints if e.requirement.needs_no_scope]
     return tuple(sorted(found, key=catalogue.endpoint_sort_key))
+
+
+def removal(catalogue: Catalogue, endpoint: Endpoint, mode: AppMode) -> RemovedEndpoint | None:
+    """Why an app in ``mode`` cannot call the endpoint; None when it can."""
+    if mode is AppMode.EXTENDED:
+        return None
+    return catalogue.development_mode.removal(endpoint.id)

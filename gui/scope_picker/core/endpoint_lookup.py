@@ -3,8 +3,10 @@
 Accepted: ``GET /me/player`` (any placeholder names, concrete ids, a full
 ``https://api.spotify.com/v1/...`` URL, a query string), a bare path when only one method
 uses it, an operationId (``get-a-users-available-devices``), and a reference name or a
-Scopes-page name, case-insensitively. Text that names nothing gets the closest endpoints;
-text that names several gets all of them, so nothing is picked behind the user's back.
+Scopes-page name, case-insensitively. A path starts with ``/`` (or is a URL), so a name
+always wins: ``Get Album`` is the endpoint of that name, not GET on a path ``Album``. Text
+that names nothing gets the closest endpoints; text that names several gets all of them, so
+nothing is picked behind the user's back.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from urllib.parse import urlsplit
 from scope_picker.core.catalogue import Catalogue, Endpoint
 from scope_picker.core.search import normalise
 
-_METHOD_AND_PATH = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\S+)$", re.IGNORECASE)
+_METHOD_AND_PATH = re.compile(
+    r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:/|[a-z][a-z0-9+.-]*://)\S*)$", re.IGNORECASE
+)
 _API_PREFIX = "/v1"
 _PLACEHOLDER = re.compile(r"^\{[^/{}]+\}$")
 _SUGGESTIONS = 3

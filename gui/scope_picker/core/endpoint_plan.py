@@ -1,8 +1,9 @@
 """The endpoints an app will call, the choices made for them, and the scopes that follow.
 
 ``least_scopes`` answers one question; the plan remembers the answers' inputs between
-questions (picked endpoints, which alternative the user prefers, which optional scopes they
-want) and says, for any scope, how it relates to the picked endpoints.
+questions (picked endpoints, which alternative the user prefers, which kinds of library item
+the app handles, which optional scopes they want) and says, for any scope, how it relates to
+the picked endpoints.
 """
 
 from __future__ import annotations
@@ -10,7 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import Enum
 
-from scope_picker.core.catalogue import Catalogue, Endpoint
+from scope_picker.core.catalogue import (
+    DEFAULT_LIBRARY_ITEMS,
+    AppMode,
+    Catalogue,
+    Endpoint,
+    LibraryItem,
+)
 from scope_picker.core.least_scopes import LeastScopes, least_scopes
 
 NOT_NEEDED = "not needed by any picked endpoint"
@@ -42,6 +49,8 @@ class EndpointPlan:
         self.catalogue = catalogue
         self._picked: frozenset[str] = frozenset()
         self._preferences: dict[frozenset[str], str] = {}
+        self._library_items: frozenset[LibraryItem] = DEFAULT_LIBRARY_ITEMS
+        self._mode = AppMode.DEVELOPMENT
         self._wanted_optional: frozenset[str] = frozenset()
         self._result = least_scopes(catalogue, ())
         self._picked_endpoints: tuple[Endpoint, ...] = ()
@@ -70,6 +79,29 @@ class EndpointPlan:
     def preferences(self) -> dict[frozenset[str], str]:
         """The choices made between alternatives: options to the preferred scope (a copy)."""
         return dict(self._preferences)
+
+    @property
+    def library_items(self) -> frozenset[LibraryItem]:
+        """The kinds of item the app saves, removes or checks with the library endpoints."""
+        return self._library_items
+
+    def set_library_items(self, items: Iterable[LibraryItem]) -> None:
+        """Say which kinds of library item the app handles (ValueError when none)."""
+        chosen = frozenset(items)
+        if not chosen:
+            raise ValueError("choose at least one kind of library item")
+        self._library_items = chosen
+        self._recompute()
+
+    @property
+    def mode(self) -> AppMode:
+        """The app's quota mode the least scopes are worked out for."""
+        return self._mode
+
+    def set_mode(self, mode: AppMode) -> None:
+        """Work the least scopes out for another mode."""
+        self._mode = mode
+        self._recompute()
 
     @property
     def wanted_optional(self) -> frozenset[str]:
@@ -149,5 +181,11 @@ class EndpointPlan:
         endpoints = (self.catalogue.endpoint(i) for i in self._picked)
         self._picked_endpoints = tuple(sorted(endpoints, key=self.catalogue.endpoint_sort_key))
         self._mentioned = frozenset().union(*(e.requirement.scopes for e in self._picked_endpoints))
-        self._result = least_scopes(self.catalogue, self._picked, self._preferences)
+        self._result = least_scopes(
+            self.catalogue,
+            self._picked,
+            self._preferences,
+            library_items=self._library_items,
+            mode=self._mode,
+        )
         self._wanted_optional &= frozenset(self._result.optional)

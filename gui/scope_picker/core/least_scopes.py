@@ -5,21 +5,40 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
+from typing import Any
 
-from scope_picker.core.catalogue import Catalogue, Endpoint
+from scope_picker.core.catalogue import (
+    DEFAULT_LIBRARY_ITEMS,
+    AppMode,
+    Catalogue,
+    Endpoint,
+    EndpointRule,
+    LibraryItem,
+    RemovedEndpoint,
+)
+from scope_picker.core.coverage import removal
 
 
 @dataclass(frozen=True)
 class ScopeChoice:
     """A real choice between scopes (public or private playlists): the app's use decides.
 
-    ``chosen`` is None when a scope needed anyway already settles the choice.
+    ``chosen`` is None when a scope needed anyway already settles the choice. ``notes`` holds
+    each affected endpoint's own note on which option applies when.
     """
 
     options: tuple[str, ...]
     chosen: str | None
     endpoints: tuple[Endpoint, ...]
-    note: str | None
+    notes: tuple[tuple[Endpoint, str], ...] = ()
+
+    @property
+    def note(self) -> str | None:
+        """Every affected endpoint's note: one text when they agree, else each by name."""
+        texts = tuple(dict.fromkeys(text for _, text in self.notes))
+        if len(texts) <= 1:
+            return texts[0] if texts else None
+        return "; ".join(f"{endpoint.name}: {text}" for endpoint, text in self.notes)
 
 
 @dataclass(frozen=True)
@@ -30,6 +49,13 @@ class LeastScopes:
     reasons: Mapping[str, tuple[Endpoint, ...]]
     choices: tuple[ScopeChoice, ...]
     optional: Mapping[str, tuple[Endpoint, ...]]
+    mode: AppMode = AppMode.EXTENDED
+    unavailable: tuple[tuple[Endpoint, RemovedEndpoint], ...] = ()
+    """Picked endpoints the app's mode cannot call: left out of the scopes, flagged."""
+    rules: tuple[tuple[Endpoint, EndpointRule], ...] = ()
+    """Rules of the app's mode that narrow a picked endpoint (playlist items: own ones only)."""
+    emptied: frozenset[tuple[str, str]] = frozenset()
+    """(endpoint id, optional scope) pairs whose whole gain the app's mode removed."""
 
     def needed_by(self, scope: str) -> str:
         """``needed by: Add Items to Playlist, ...`` for one chosen scope."""
@@ -44,40 +70,62 @@ class LeastScopes:
     def adds(self, scope: str) -> tuple[tuple[Endpoint, str], ...]:
         """What a left-out optional scope would add: each endpoint with what it unlocks."""
         return tuple(
-            (endpoint, option.unlocks)
+            (endpoint, self._unlocks(endpoint, scope, option.unlocks))
             for endpoint in self.optional.get(scope, ())
             for option in endpoint.requirement.optional
             if option.scope == scope
         )
+
+    def _unlocks(self, endpoint: Endpoint, scope: str, unlocks: str) -> str:
+        if (endpoint.id, scope) not in self.emptied:
+            return unlocks
+        return f"nothing in {self.mode.display_name}: Spotify no longer returns {unlocks}"
 
 
 def least_scopes(
     catalogue: Catalogue,
     endpoint_ids: Iterable[str],
     preferences: Mapping[frozenset[str], str] | None = None,
+    *,
+    library_items: Iterable[LibraryItem] = DEFAULT_LIBRARY_ITEMS,
+    mode: AppMode = AppMode.DEVELOPMENT,
 ) -> LeastScopes:
     """The smallest set of scopes under which every given endpoint is callable.
 
-    Required scopes are always in. Each ``any_of`` group not already satisfied is a choice:
-    the fewest extra scopes that settle all of them are picked (``preferences`` maps a
-    group's options to the option the user chose), and every choice is reported, never
-    settled silently. Optional scopes are left out and listed with what they would add.
+    Required scopes are always in, and so are the scopes the library endpoints need for the
+    kinds of item the app handles (``library_items``). Each ``any_of`` group not already
+    satisfied is a choice: the fewest extra scopes that settle all of them are picked, and
+    among as few, those whose consent asks users least (the catalogue's consent order);
+    ``preferences`` maps a group's options to the option the user chose. Every choice is
+    reported, never settled silently. Optional scopes are left out and listed with what
+    they would add. In Development mode (the default) an endpoint Spotify removed for such
+    apps asks for no scope and is listed as unavailable instead, and an optional scope whose
+    only gain was a removed field says so.
     """
-    endpoints = sorted(
-        {catalogue.endpoint(i) for i in endpoint_ids}, key=catalogue.endpoint_sort_key
+    picked = sorted({catalogue.endpoint(i) for i in endpoint_ids}, key=catalogue.endpoint_sort_key)
+    unavailable = tuple(
+        (endpoint, removed)
+        for endpoint in picked
+        if (removed := removal(catalogue, endpoint, mode)) is not None
     )
+    gone = {endpoint for endpoint, _ in unavailable}
+    endpoints = [endpoint for endpoint in picked if endpoint not in gone]
     preferences = preferences or {}
+    items = frozenset(library_items)
     reasons: dict[str, list[Endpoint]] = {}
     for endpoint in endpoints:
-        for name in endpoint.requirement.required:
+        for name in (*endpoint.requirement.required, *_item_scopes(catalogue, endpoint, items)):
             reasons.setdefault(name, []).append(endpoint)
     required = frozenset(reasons)
 
     open_groups: dict[frozenset[str], list[Endpoint]] = {}
     settled_groups: dict[frozenset[str], list[Endpoint]] = {}
     for endpoint in endpoints:
+        by_item = frozenset(scope for _, scope in endpoint.requirement.by_item)
         for options in endpoint.requirement.any_of:
             key = frozenset(options)
+            if key == by_item and endpoint.requirement.scopes_for_items(items):
+                continue  # settled by the kinds of item, already among the required
             target = settled_groups if key & required else open_groups
             target.setdefault(key, []).append(endpoint)
 
@@ -90,7 +138,7 @@ def least_scopes(
         chosen = (
             preferred
             if preferred in group & extra
-            else next(name for name in catalogue.in_scope_order(group) if name in extra)
+            else min(group & extra, key=lambda name: (catalogue.consent_rank(name), name))
         )
         reasons.setdefault(chosen, []).extend(users)
         choices.append(_choice(catalogue, group, chosen, users))
@@ -110,7 +158,27 @@ def least_scopes(
         reasons={name: _unique_endpoints(reasons[name]) for name in chosen_scopes},
         choices=tuple(choices),
         optional={name: _unique_endpoints(found) for name, found in optional.items()},
+        mode=mode,
+        unavailable=unavailable,
+        **_mode_notes(catalogue, endpoints, mode),
     )
+
+
+def _mode_notes(catalogue: Catalogue, endpoints: list[Endpoint], mode: AppMode) -> dict[str, Any]:
+    """The mode's rules on the picked endpoints, and the optional scopes it left without gain."""
+    if mode is AppMode.EXTENDED:
+        return {}
+    rules = catalogue.development_mode
+    emptied = frozenset(
+        (endpoint.id, scope)
+        for endpoint in endpoints
+        if (removed_fields := rules.fields_removed_from(endpoint.id)) is not None
+        for scope in removed_fields.emptied_scopes
+    )
+    return {
+        "rules": tuple((e, rule) for e in endpoints for rule in rules.rules_for(e.id)),
+        "emptied": emptied,
+    }
 
 
 def _fewest_hitting(
@@ -121,30 +189,48 @@ def _fewest_hitting(
     """The fewest scopes with one in every group, honouring the user's preferences.
 
     Groups are few and small (two or three options), so trying sizes in increasing order is
-    exact and cheap; ties go to the option listed first in the catalogue.
+    exact and cheap. Among sets of the smallest size, the one whose consent asks least wins
+    (the sum of the catalogue's consent ranks; the loader makes sure every choice is ranked),
+    and only then, for a stable answer, the names.
     """
     fixed = frozenset(preferences[g] for g in groups if g in preferences and preferences[g] in g)
     remaining = [g for g in groups if g.isdisjoint(fixed)]
     if not remaining:
         return fixed
-    candidates = catalogue.in_scope_order(frozenset().union(*remaining))
+    candidates = sorted(frozenset().union(*remaining))
     for size in range(1, len(remaining) + 1):
-        for combo in combinations(candidates, size):
-            picked = frozenset(combo)
-            if all(group & picked for group in remaining):
-                return fixed | picked
+        hitting = [
+            frozenset(combo)
+            for combo in combinations(candidates, size)
+            if all(group.intersection(combo) for group in remaining)
+        ]
+        if hitting:
+            return fixed | min(
+                hitting,
+                key=lambda picked: (
+                    sum(catalogue.consent_rank(name) for name in picked),
+                    sorted(picked),
+                ),
+            )
     raise AssertionError("every group has at least one option")  # pragma: no cover
+
+
+def _item_scopes(
+    catalogue: Catalogue, endpoint: Endpoint, items: frozenset[LibraryItem]
+) -> tuple[str, ...]:
+    """The scopes a library endpoint needs for these kinds of item, in catalogue order."""
+    return catalogue.in_scope_order(endpoint.requirement.scopes_for_items(items))
 
 
 def _choice(
     catalogue: Catalogue, group: frozenset[str], chosen: str | None, users: list[Endpoint]
 ) -> ScopeChoice:
-    notes = [e.requirement.choice for e in users if e.requirement.choice]
+    endpoints = _unique_endpoints(users)
     return ScopeChoice(
         options=catalogue.in_scope_order(group),
         chosen=chosen,
-        endpoints=_unique_endpoints(users),
-        note=notes[0] if notes else None,
+        endpoints=endpoints,
+        notes=tuple((e, e.requirement.choice) for e in endpoints if e.requirement.choice),
     )
 
 

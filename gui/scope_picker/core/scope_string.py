@@ -21,15 +21,26 @@ from scope_picker.core.catalogue import Catalogue
 RETIRED_SCOPES: Mapping[str, str] = {
     "user-read-birthdate": "Spotify removed this scope; birthdates are no longer shared",
 }
+# Scopes of other protocols that client libraries offer beside Spotify's (the iOS SDK's
+# SPTOpenIdScope): real names, but not for the Web API's authorize URL.
+FOREIGN_SCOPES: Mapping[str, str] = {
+    "openid": "an OpenID Connect scope, which the Web API's authorize URL does not take",
+}
 
 _SEPARATORS = re.compile(r"[\s,+;|]+")
+# A backslash that ends a line continues it (shell, Rust and Swift strings): a separator.
+_LINE_CONTINUATION = re.compile(r"\\[ \t]*(?:\r?\n|\Z)")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
 _BRACKETS = str.maketrans("[](){}", " " * 6)
 _ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*(?::=|[:=])\s*")
 _LIST_LITERAL = re.compile(r"\[([^\[\]]*)\]")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# A word starts at a capital after a small letter or digit, or at the last capital of a run
+# followed by a small letter (``UGCImageUpload`` is UGC, Image, Upload).
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GO_PREFIX = re.compile(r"^Scope(?=[A-Z])")
+# The iOS SDK's Objective-C names: SPTUserReadEmailScope.
+_OBJECTIVE_C_NAME = re.compile(r"SPT([A-Z]\w*)Scope")
 
 
 @dataclass(frozen=True)
@@ -39,11 +50,14 @@ class UnknownToken:
     token: str
     suggestion: str | None
     retired_note: str | None
+    foreign_note: str | None = None
 
     def describe(self) -> str:
         """``'user-read-playback' is not a Spotify scope; did you mean ...?``"""
         if self.retired_note:
             return f"'{self.token}' no longer exists: {self.retired_note}"
+        if self.foreign_note:
+            return f"'{self.token}' is not a Spotify scope: it is {self.foreign_note}"
         if self.suggestion:
             return f"'{self.token}' is not a Spotify scope; did you mean '{self.suggestion}'?"
         return f"'{self.token}' is not a Spotify scope"
@@ -54,7 +68,8 @@ class ParsedScopes:
     """The result of reading a pasted scope string.
 
     ``tokens`` is every token in the order found; the scope each names (``scope_named_by``)
-    is in ``known`` (first occurrence) or ``duplicates`` (later ones), or it is in ``unknown``.
+    is in ``known`` (first occurrence) or ``duplicates`` (later ones). A token that names no
+    scope is in ``unknown`` once, at its first occurrence, and in ``duplicates`` after that.
     """
 
     tokens: tuple[str, ...]
@@ -92,15 +107,16 @@ def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
     unknown: list[UnknownToken] = []
     for token in tokens:
         name = scope_named_by(catalogue, token)
+        said = name or token  # an unknown token is never a scope's name
+        if said in seen:
+            duplicates.append(said)
+            continue
+        seen.add(said)
         if name is None:
             unknown.append(_unknown(catalogue, token))
-        elif name in seen:
-            duplicates.append(name)
-        else:
-            seen.add(name)
     return ParsedScopes(
         tokens=tokens,
-        known=catalogue.in_scope_order(seen),
+        known=catalogue.in_scope_order(seen - {u.token for u in unknown}),
         unknown=tuple(unknown),
         duplicates=tuple(duplicates),
         source_note=source_note,
@@ -130,7 +146,7 @@ def scope_named_by(catalogue: Catalogue, token: str) -> str | None:
     """The scope a token names, or None: the scope itself, or a client library's constant
     for it, which code holds unquoted: tekore's ``tk.scope.user_read_email``, spotify-web-api-
     java's ``AuthorizationScope.USER_READ_EMAIL``, the iOS SDK's ``.userReadEmail``, Go's
-    ``spotifyauth.ScopeUserReadEmail``.
+    ``spotifyauth.ScopeUserReadEmail``; also the iOS SDK's Objective-C ``SPTUserReadEmailScope``.
 
     A bare word in another case (``Streaming``, ``User-Read-Email``) names nothing: in a
     string, Spotify would refuse it, so it is reported, with the scope it resembles.
@@ -143,15 +159,17 @@ def scope_named_by(catalogue: Catalogue, token: str) -> str | None:
 
 def _constant_name(token: str) -> str | None:
     """The scope name a library constant spells (snake, camel or Pascal case), if the token
-    is one: qualified (``a.b``, ``.b``), or with an underscore or a hump of its own."""
+    is one: qualified (``a.b``, ``.b``), with an underscore or a hump of its own, or in the
+    iOS SDK's Objective-C form (``SPTStreamingScope``)."""
     qualifier, dot, name = token.rpartition(".")
     if not _IDENTIFIER.fullmatch(name) or (dot and qualifier and not _is_dotted(qualifier)):
         return None
-    name = _GO_PREFIX.sub("", name)
+    objective_c = _OBJECTIVE_C_NAME.fullmatch(name)
+    name = objective_c[1] if objective_c else _GO_PREFIX.sub("", name)
     if "_" in name:
         return name.lower().replace("_", "-")
     spelt = _CAMEL_HUMP.sub("-", name)
-    if not dot and spelt == name:
+    if not (dot or objective_c) and spelt == name:
         return None
     return spelt.lower()
 
@@ -176,12 +194,13 @@ def _scope_text(text: str) -> tuple[str, str | None]:
 
 
 def _tokens(text: str) -> list[str]:
-    """Split on every separator seen in the wild, after undoing percent-encoding.
+    """Split on every separator seen in the wild, after undoing percent-encoding and joining
+    lines continued by a backslash.
 
     In code (quotes present) only the quoted strings hold scopes; in an unquoted list
     literal, only its items; otherwise the whole text, less a ``scope=``-style key.
     """
-    text = unquote(text)
+    text = _LINE_CONTINUATION.sub(" ", unquote(text))
     quoted = [
         next(part for part in match.groups() if part is not None)
         for match in _QUOTED.finditer(text)
@@ -193,10 +212,14 @@ def _tokens(text: str) -> list[str]:
 
 
 def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
-    spelt = _constant_name(token) or token  # a constant is judged by the name it spells
-    retired = RETIRED_SCOPES.get(spelt)
+    constant = _constant_name(token)
+    spelt = constant or token  # a constant is judged by the name it spells
+    retired = _noted(RETIRED_SCOPES, token, constant)
     if retired:
         return UnknownToken(token, None, retired)
+    foreign = _noted(FOREIGN_SCOPES, token, constant)
+    if foreign:
+        return UnknownToken(token, None, None, foreign)
     candidates = catalogue.scope_names
     exact_case = {name.lower(): name for name in candidates}.get(spelt.lower())
     if exact_case:
@@ -206,6 +229,17 @@ def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
 
     matches = prefixed[:1] or difflib.get_close_matches(spelt, candidates, n=1, cutoff=0.75)
     return UnknownToken(token, matches[0] if matches else None, None)
+
+
+def _noted(notes: Mapping[str, str], token: str, constant: str | None) -> str | None:
+    """The note on the scope a token names exactly, or that a constant spells with its words
+    split differently (``.userReadBirthDate`` spells user-read-birth-date)."""
+    if token in notes:
+        return notes[token]
+    if constant is None:
+        return None
+    joined = {name.replace("-", ""): note for name, note in notes.items()}
+    return joined.get(constant.replace("-", ""))
 
 
 class CopyFormat(Enum):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from scope_picker.core.catalogue import Catalogue
+from scope_picker.core.catalogue import AppMode, Catalogue
 from scope_picker.core.coverage import Coverage, cover
 
 Listener = Callable[[Coverage], None]
@@ -22,6 +22,7 @@ class Selection:
         self.catalogue = catalogue
         self._listeners: list[Listener] = []
         self._scopes: frozenset[str] = frozenset()
+        self._mode = AppMode.DEVELOPMENT
         self._coverage = cover(catalogue, ())
         self.replace(scopes)
 
@@ -34,6 +35,19 @@ class Selection:
     def coverage(self) -> Coverage:
         """What the current selection covers."""
         return self._coverage
+
+    @property
+    def mode(self) -> AppMode:
+        """The app's quota mode the coverage is worked out for (Development by default)."""
+        return self._mode
+
+    def set_mode(self, mode: AppMode) -> None:
+        """Work the coverage out again for another mode, as one change."""
+        if mode is self._mode:
+            return
+        self._mode = mode
+        self._coverage = cover(self.catalogue, self._scopes, mode=mode)
+        self._notify()
 
     def __contains__(self, name: object) -> bool:
         return name in self._scopes
@@ -66,6 +80,9 @@ class Selection:
         if scopes == self._scopes:
             return
         self._scopes = scopes
-        self._coverage = cover(self.catalogue, scopes, self._coverage)
+        self._coverage = cover(self.catalogue, scopes, self._coverage, self._mode)
+        self._notify()
+
+    def _notify(self) -> None:
         for listener in list(self._listeners):
             listener(self._coverage)

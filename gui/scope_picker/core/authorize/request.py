@@ -36,11 +36,12 @@ def _encode(params: Sequence[tuple[str, str]]) -> str:
     return urlencode(params, quote_via=quote, safe="")
 
 
-def authorization_url(request: AuthorizationRequest) -> str:
+def authorization_url(request: AuthorizationRequest, endpoint: str = AUTHORIZE_ENDPOINT) -> str:
     """The ``/authorize`` URL; ``scope``, ``state``, ``show_dialog`` only when they say something.
 
-    Without ``scope`` Spotify grants access to public data only; ``show_dialog`` is false by
-    default, so it is sent only when true.
+    ``endpoint`` is Spotify's unless a test points the app at a fake accounts service. Without
+    ``scope`` Spotify grants access to public data only; ``show_dialog`` is false by default, so
+    it is sent only when true.
     """
     for scope in request.scopes:
         if not scope or any(character.isspace() for character in scope):
@@ -60,7 +61,7 @@ def authorization_url(request: AuthorizationRequest) -> str:
     ]
     if request.show_dialog:
         params.append(("show_dialog", "true"))
-    return f"{AUTHORIZE_ENDPOINT}?{_encode(params)}"
+    return f"{endpoint}?{_encode(params)}"
 
 
 def token_request_example(request: AuthorizationRequest) -> str:

@@ -8,12 +8,22 @@ import json
 from collections.abc import Mapping
 from typing import Any, TypeGuard, TypeVar
 
+from scope_picker.core.catalogue.development_mode import (
+    DatedFact,
+    DevelopmentModeRules,
+    EndpointRule,
+    RemovedEndpoint,
+    RemovedFields,
+    SourcedFact,
+)
 from scope_picker.core.catalogue.model import (
     Catalogue,
     CatalogueError,
     Category,
+    ConsentChain,
     Endpoint,
     EndpointKind,
+    LibraryItem,
     OptionalScope,
     Requirement,
     Scope,
@@ -22,7 +32,9 @@ from scope_picker.core.catalogue.model import (
 )
 from scope_picker.core.resources import CATALOGUE_FILE, resource
 
-SUPPORTED_FORMAT = 1
+SUPPORTED_FORMAT = 2
+"""Format 2 added the consent order, the library endpoints' scopes by item kind, the
+Development-mode rules, each source's checksum and each decision's source."""
 
 
 _T = TypeVar("_T")
@@ -86,6 +98,16 @@ class _CatalogueReader:
                     f"endpoint '{endpoint.id}': field 'replaced_by' names unknown endpoint "
                     f"'{endpoint.replaced_by}'"
                 )
+        consent_order = [
+            self._consent_chain(item, i, scope_names)
+            for i, item in enumerate(_list(root, "consent_order"))
+        ]
+        _check_every_choice_is_ordered(endpoints, consent_order)
+        development_mode = _development_mode(
+            _expect_object(root.get("development_mode"), "the catalogue: field 'development_mode'"),
+            endpoint_ids,
+            scope_names,
+        )
         return Catalogue(
             version=_field(root, "version", str, where),
             sources=[self._source(item, i) for i, item in enumerate(_list(root, "sources"))],
@@ -93,6 +115,24 @@ class _CatalogueReader:
             groups=groups,
             scopes=scopes,
             endpoints=endpoints,
+            consent_order=consent_order,
+            development_mode=development_mode,
+        )
+
+    @staticmethod
+    def _consent_chain(item: object, index: int, scopes: set[str]) -> ConsentChain:
+        where = f"consent_order[{index}]"
+        obj = _expect_object(item, where)
+        names = _strings(obj, "scopes", where)
+        if len(names) < 2 or len(set(names)) != len(names):
+            raise CatalogueError(f"{where}: field 'scopes' needs two or more different scopes")
+        for name in names:
+            if name not in scopes:
+                raise CatalogueError(f"{where}: field 'scopes' names unknown scope '{name}'")
+        return ConsentChain(
+            scopes=names,
+            reason=_field(obj, "reason", str, where),
+            source=_field(obj, "source", str, where),
         )
 
     @staticmethod
@@ -106,6 +146,7 @@ class _CatalogueReader:
             date=_field(obj, "date", str, where),
             version=_optional(obj, "version", str, where),
             role=_field(obj, "role", str, where),
+            sha256=_optional(obj, "sha256", str, where),
         )
 
     @staticmethod
@@ -175,6 +216,7 @@ class _CatalogueReader:
             spec_scopes=listed["spec_scopes"],
             page_scopes=listed["page_scopes"],
             requirement_note=_optional(obj, "requirement_note", str, where),
+            requirement_source=_optional(obj, "requirement_source", str, where),
             external_url=_optional(obj, "documentation_url", str, where),
         )
 
@@ -211,7 +253,140 @@ class _CatalogueReader:
             any_of=tuple(groups),
             optional=tuple(optional),
             choice=_optional(req, "choice", str, where),
+            by_item=_by_item(req, where, groups),
         )
+
+
+def _by_item(
+    req: Mapping[str, Any], where: str, groups: list[tuple[str, ...]]
+) -> tuple[tuple[LibraryItem, str], ...]:
+    """The ``by_item`` map: every kind of library item, each with a scope of one choice."""
+    if "by_item" not in req:
+        return ()
+    obj = _expect_object(req["by_item"], f"{where} field 'by_item'")
+    pairs = []
+    for key, value in obj.items():
+        try:
+            item = LibraryItem(key)
+        except ValueError:
+            raise CatalogueError(
+                f"{where} field 'by_item' names unknown item kind '{key}' "
+                f"(known: {', '.join(LibraryItem)})"
+            ) from None
+        pairs.append((item, _expect(value, str, f"{where} field 'by_item.{key}'")))
+    missing = [item.value for item in LibraryItem if item not in obj]
+    if missing:
+        raise CatalogueError(f"{where} field 'by_item' lacks {', '.join(missing)}")
+    scopes = {scope for _, scope in pairs}
+    if not any(scopes == set(group) for group in groups):
+        raise CatalogueError(
+            f"{where} field 'by_item' must use exactly the scopes of one 'any_of' choice"
+        )
+    return tuple(pairs)
+
+
+def _development_mode(
+    obj: Mapping[str, Any], endpoint_ids: set[str], scopes: set[str]
+) -> DevelopmentModeRules:
+    """The Development-mode rules; every endpoint and scope they name must exist."""
+    where = "development_mode"
+
+    def endpoint(name: str, field_name: str) -> str:
+        if name not in endpoint_ids:
+            raise CatalogueError(f"{where}: field '{field_name}' names unknown endpoint '{name}'")
+        return name
+
+    removed = []
+    table = _expect_object(obj.get("removed_endpoints"), f"{where}: field 'removed_endpoints'")
+    for endpoint_id, item in table.items():
+        entry = _expect_object(item, f"{where}: removed_endpoints '{endpoint_id}'")
+        inner = f"{where}: removed_endpoints '{endpoint_id}'"
+        use_instead = _optional(entry, "use_instead", str, inner)
+        removed.append(
+            RemovedEndpoint(
+                endpoint_id=endpoint(endpoint_id, "removed_endpoints"),
+                since=_field(entry, "since", str, inner),
+                source=_field(entry, "source", str, inner),
+                use_instead=None if use_instead is None else endpoint(use_instead, "use_instead"),
+            )
+        )
+    fields = []
+    for i, item in enumerate(_list(obj, "removed_fields", where)):
+        entry = _expect_object(item, f"{where}: removed_fields[{i}]")
+        inner = f"{where}: removed_fields[{i}]"
+        emptied = _strings(entry, "emptied_scopes", inner)
+        for name in emptied:
+            if name not in scopes:
+                raise CatalogueError(
+                    f"{inner}: field 'emptied_scopes' names unknown scope '{name}'"
+                )
+        fields.append(
+            RemovedFields(
+                endpoint_id=endpoint(_field(entry, "endpoint", str, inner), "endpoint"),
+                fields=_strings(entry, "fields", inner),
+                source=_field(entry, "source", str, inner),
+                emptied_scopes=emptied,
+            )
+        )
+    rules = []
+    for i, item in enumerate(_list(obj, "rules", where)):
+        entry = _expect_object(item, f"{where}: rules[{i}]")
+        inner = f"{where}: rules[{i}]"
+        rules.append(
+            EndpointRule(
+                endpoint_ids=tuple(
+                    endpoint(name, "endpoints") for name in _strings(entry, "endpoints", inner)
+                ),
+                text=_field(entry, "text", str, inner),
+                source=_field(entry, "source", str, inner),
+            )
+        )
+    return DevelopmentModeRules(
+        guide_url=_field(obj, "guide_url", str, where),
+        changelog_url=_field(obj, "changelog_url", str, where),
+        dates=tuple(
+            DatedFact(
+                date=_field(e, "date", str, f"{where}: dates[{i}]"),
+                text=_field(e, "text", str, f"{where}: dates[{i}]"),
+                source=_field(e, "source", str, f"{where}: dates[{i}]"),
+            )
+            for i, e in enumerate(_objects(obj, "dates", where))
+        ),
+        account_limits=tuple(
+            SourcedFact(
+                text=_field(e, "text", str, f"{where}: account_limits[{i}]"),
+                source=_field(e, "source", str, f"{where}: account_limits[{i}]"),
+            )
+            for i, e in enumerate(_objects(obj, "account_limits", where))
+        ),
+        removed=tuple(removed),
+        removed_fields=tuple(fields),
+        rules=tuple(rules),
+    )
+
+
+def _objects(obj: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+    return [
+        _expect_object(item, f"{where}: {key}[{i}]")
+        for i, item in enumerate(_list(obj, key, where))
+    ]
+
+
+def _check_every_choice_is_ordered(
+    endpoints: list[Endpoint], consent_order: list[ConsentChain]
+) -> None:
+    """Every choice not settled by item kind lies in one consent chain, so none falls to
+    page order."""
+    chains = [frozenset(chain.scopes) for chain in consent_order]
+    for endpoint in endpoints:
+        by_item = {scope for _, scope in endpoint.requirement.by_item}
+        for group in endpoint.requirement.any_of:
+            if set(group) == by_item or any(chain >= set(group) for chain in chains):
+                continue
+            raise CatalogueError(
+                f"endpoint '{endpoint.id}': no consent_order entry orders its choice "
+                f"{' or '.join(group)}"
+            )
 
 
 def _expect(value: object, kind: type[_T], where: str) -> _T:

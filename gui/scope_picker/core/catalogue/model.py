@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
+from scope_picker.core.catalogue.development_mode import DevelopmentModeRules
+
 DOCS_URL = "https://developer.spotify.com/documentation/web-api"
 SCOPES_PAGE_URL = f"{DOCS_URL}/concepts/scopes"
 REFERENCE_URL = f"{DOCS_URL}/reference"
@@ -44,6 +46,36 @@ class EndpointKind(StrEnum):
     WEB_API = "web-api"
     SDK = "sdk"
     PARTNER = "partner"
+
+
+class LibraryItem(StrEnum):
+    """A kind of item the library endpoints (``/me/library``) save, remove or check."""
+
+    TRACKS = "tracks"
+    ALBUMS = "albums"
+    EPISODES = "episodes"
+    SHOWS = "shows"
+    AUDIOBOOKS = "audiobooks"
+    ARTISTS = "artists"
+    USERS = "users"
+    PLAYLISTS = "playlists"
+
+
+DEFAULT_LIBRARY_ITEMS: frozenset[LibraryItem] = frozenset({LibraryItem.TRACKS})
+"""What a library endpoint handles when the user has not said: tracks, as a like button does."""
+
+
+@dataclass(frozen=True)
+class ConsentChain:
+    """Scopes that serve the same calls, from the one whose consent asks least to the most.
+
+    Among answers with as many scopes, the least scopes pick the one that asks users less by
+    these chains (``reason`` says why, ``source`` where that comes from), never by page order.
+    """
+
+    scopes: tuple[str, ...]
+    reason: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -94,12 +126,20 @@ class Requirement:
 
     Every ``required`` scope must be granted; from each ``any_of`` group one scope suffices
     (``choice`` explains which applies when); ``optional`` scopes only add data.
+    ``by_item`` settles an ``any_of`` group by the kind of library item the app handles:
+    each kind with the scope it needs.
     """
 
     required: tuple[str, ...] = ()
     any_of: tuple[tuple[str, ...], ...] = ()
     optional: tuple[OptionalScope, ...] = ()
     choice: str | None = None
+    by_item: tuple[tuple[LibraryItem, str], ...] = ()
+
+    def scopes_for_items(self, items: Iterable[LibraryItem]) -> frozenset[str]:
+        """The scopes the given kinds of library item need (none without ``by_item``)."""
+        wanted = frozenset(items)
+        return frozenset(scope for item, scope in self.by_item if item in wanted)
 
     @property
     def needs_no_scope(self) -> bool:
@@ -124,6 +164,26 @@ class Requirement:
 
 
 @dataclass(frozen=True)
+class EndpointReason:
+    """Why an endpoint needs what it needs: what each source lists, what we follow, and why."""
+
+    page: str
+    spec: str
+    follows: str
+    because: str
+    source: str | None
+
+    @property
+    def text(self) -> str:
+        """The reason in a few sentences, for a tooltip or a details pane."""
+        return f"{self.page} {self.spec} Scope Picker follows: {self.follows}. {self.because}"
+
+
+def _listed(scopes: tuple[str, ...]) -> str:
+    return ", ".join(scopes)
+
+
+@dataclass(frozen=True)
 class Endpoint:
     """A Web API operation, or an SDK / partner API that a scope unlocks."""
 
@@ -142,6 +202,7 @@ class Endpoint:
     spec_scopes: tuple[str, ...] = ()
     page_scopes: tuple[str, ...] = ()
     requirement_note: str | None = None
+    requirement_source: str | None = None
     external_url: str | None = field(default=None, repr=False)
 
     @property
@@ -157,6 +218,33 @@ class Endpoint:
         if self.external_url:
             return self.external_url
         return f"{REFERENCE_URL}/{self.id}"
+
+    @property
+    def reason(self) -> EndpointReason:
+        """What the Scopes page and the spec list for it, what we follow, and why."""
+        if self.kind is not EndpointKind.WEB_API:
+            spec = "The spec does not describe it (not a Web API endpoint)."
+        elif self.spec_scopes:
+            spec = f"The spec lists {_listed(self.spec_scopes)}."
+        else:
+            spec = "The spec lists no scope."
+        if self.page_scopes:
+            page = f"The Scopes page lists it under {_listed(self.page_scopes)}."
+        else:
+            page = "The Scopes page does not list it."
+        if self.requirement_note:
+            because = self.requirement_note
+        elif self.page_scopes and not self.sources_disagree:
+            because = "The sources agree."
+        else:
+            because = "One source is silent and the other leaves no doubt."
+        return EndpointReason(
+            page=page,
+            spec=spec,
+            follows=self.requirement.summary,
+            because=because,
+            source=self.requirement_source,
+        )
 
     @property
     def sources_disagree(self) -> bool:
@@ -176,6 +264,7 @@ class Source:
     date: str
     version: str | None
     role: str
+    sha256: str | None = None
 
 
 class Catalogue:
@@ -194,6 +283,8 @@ class Catalogue:
         groups: Iterable[str],
         scopes: Iterable[Scope],
         endpoints: Iterable[Endpoint],
+        consent_order: Iterable[ConsentChain] = (),
+        development_mode: DevelopmentModeRules | None = None,
     ) -> None:
         self.version = version
         self.sources = tuple(sources)
@@ -201,6 +292,13 @@ class Catalogue:
         self.groups = tuple(groups)
         self.scopes = tuple(scopes)
         self.endpoints = tuple(endpoints)
+        self.consent_order = tuple(consent_order)
+        self.development_mode = development_mode or DevelopmentModeRules(
+            guide_url="", changelog_url=""
+        )
+        self._consent_rank = {
+            name: rank for chain in self.consent_order for rank, name in enumerate(chain.scopes)
+        }
         self._scopes_by_name = {scope.name: scope for scope in self.scopes}
         self._scope_rank = {scope.name: rank for rank, scope in enumerate(self.scopes)}
         self._endpoints_by_id = {endpoint.id: endpoint for endpoint in self.endpoints}
@@ -256,6 +354,10 @@ class Catalogue:
     def in_scope_order(self, names: Iterable[str]) -> tuple[str, ...]:
         """Known scope names, deduplicated and in catalogue order."""
         return tuple(sorted(set(names), key=self._scope_rank.__getitem__))
+
+    def consent_rank(self, name: str) -> int:
+        """How much a scope's consent asks within its consent chain (0: the least; no chain: 0)."""
+        return self._consent_rank.get(name, 0)
 
     def deprecation_mark(self, endpoint: Endpoint) -> str:
         """``deprecated``, or ``deprecated, use GET /new/path`` when it has a replacement."""

@@ -2,7 +2,9 @@
 
 A thin view over :mod:`scope_picker.core.authorize`: it collects the inputs, shows the core's
 findings next to them and the URL, code verifier and token request it builds. It never calls
-Spotify, never asks for a client secret, and keeps the code verifier and state in memory only.
+Spotify itself, never asks for a client secret, and keeps the code verifier and state in memory
+only. Its Get token button asks the window to go live (``ui/live``), which then shows the token
+in the space this page keeps for it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,7 @@ from scope_picker.core.authorize import (
 )
 from scope_picker.ui.shared.clipboard import copy_text
 from scope_picker.ui.shared.palette import error_colour
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, message_label, push_button
 
 # Only these are remembered between runs; the verifier and state are single-use secrets.
 CLIENT_ID_KEY = "authorize/client_id"
@@ -52,19 +53,6 @@ def _line_edit(name: str, accessible_name: str, tooltip: str, placeholder: str =
     describe(edit, name, accessible_name, tooltip)
     edit.setPlaceholderText(placeholder)
     return edit
-
-
-def _button(text: str, name: str, tooltip: str) -> QPushButton:
-    button = QPushButton(text)
-    describe(button, name, text, tooltip)
-    return button
-
-
-def _message_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 SEVERITY_ICONS: Mapping[Severity, QStyle.StandardPixmap] = {
@@ -150,6 +138,7 @@ class AuthorizePanel(QWidget):
     """
 
     status_message = Signal(str)
+    get_token_requested = Signal()
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -166,7 +155,7 @@ class AuthorizePanel(QWidget):
             "characters. Never paste the client secret here; PKCE needs none.",
             "32 hexadecimal characters from the dashboard",
         )
-        self.client_id_message = _message_label("clientIdMessage")
+        self.client_id_message = message_label("clientIdMessage")
         self.client_id_findings = FindingsLine(self.client_id_message)
         self.redirect_uri_edit = _line_edit(
             "redirectUriEdit",
@@ -175,12 +164,12 @@ class AuthorizePanel(QWidget):
             "http://127.0.0.1:8888/callback, or your app's own scheme; not localhost.",
             "http://127.0.0.1:8888/callback",
         )
-        self.use_suggested_button = _button(
+        self.use_suggested_button = push_button(
             "Use suggested",
             "useSuggestedButton",
             "Replace the redirect URI with the corrected one shown below it.",
         )
-        self.redirect_uri_message = _message_label("redirectUriMessage")
+        self.redirect_uri_message = message_label("redirectUriMessage")
         self.redirect_uri_findings = FindingsLine(self.redirect_uri_message)
         # Room kept while it is hidden: the field does not jump when a suggestion appears.
         policy = self.use_suggested_button.sizePolicy()
@@ -193,7 +182,7 @@ class AuthorizePanel(QWidget):
             "Sent to Spotify and returned in the callback: check that it matches, so a forged "
             "callback is rejected. Not saved.",
         )
-        self.new_state_button = _button(
+        self.new_state_button = push_button(
             "New state", "newStateButton", "Replace the state with a fresh random one."
         )
         self.show_dialog_check = QCheckBox("Always show the consent dialog (show_dialog)")
@@ -204,7 +193,7 @@ class AuthorizePanel(QWidget):
             "Adds show_dialog=true so Spotify asks again even if the user already approved "
             "the app; left out, Spotify's default (false) applies.",
         )
-        self.notes_label = _message_label("authorizeNotes")
+        self.notes_label = message_label("authorizeNotes")
         self.url_view = _read_only_text(
             "authorizationUrlView",
             "Authorization URL",
@@ -214,14 +203,27 @@ class AuthorizePanel(QWidget):
             QPlainTextEdit.LineWrapMode.WidgetWidth,
             _URL_LINES,
         )
-        self.copy_url_button = _button(
+        self.copy_url_button = push_button(
             "Copy URL", "copyUrlButton", "Copy the authorization URL to the clipboard."
         )
-        self.open_browser_button = _button(
+        self.open_browser_button = push_button(
             "Open in browser",
             "openInBrowserButton",
             "Open the authorization URL in your web browser.",
         )
+        self.get_token_button = push_button(
+            "&Get token",
+            "getTokenButton",
+            "Go online: listen on the loopback redirect URI, open Spotify's login in your "
+            "browser, and trade the code for a token (fresh state and verifier, no client "
+            "secret). Needs a redirect URI such as http://127.0.0.1:8888/callback registered "
+            "in the dashboard.",
+        )
+        self.live_area = QWidget()
+        self.live_area.setObjectName("liveArea")
+        live_layout = QVBoxLayout(self.live_area)
+        live_layout.setContentsMargins(0, 0, 0, 0)
+        self.live_area.setVisible(False)
         self.verifier_edit = _line_edit(
             "codeVerifierEdit",
             "Code verifier",
@@ -230,12 +232,12 @@ class AuthorizePanel(QWidget):
         )
         self.verifier_edit.setReadOnly(True)
         self.verifier_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.new_verifier_button = _button(
+        self.new_verifier_button = push_button(
             "New verifier",
             "newVerifierButton",
             "Replace the code verifier (and so the URL's code challenge) with a fresh one.",
         )
-        self.copy_verifier_button = _button(
+        self.copy_verifier_button = push_button(
             "Copy verifier", "copyVerifierButton", "Copy the code verifier to the clipboard."
         )
         self.token_request_view = _read_only_text(
@@ -247,7 +249,7 @@ class AuthorizePanel(QWidget):
             QPlainTextEdit.LineWrapMode.NoWrap,
             _TOKEN_REQUEST_LINES,
         )
-        self.copy_token_request_button = _button(
+        self.copy_token_request_button = push_button(
             "Copy curl command",
             "copyTokenRequestButton",
             "Copy the token request to the clipboard.",
@@ -294,7 +296,13 @@ class AuthorizePanel(QWidget):
             _buddy_label("Authori&zation URL", self.url_view),
             _stack(
                 self.url_view,
-                _row(self.copy_url_button, self.open_browser_button, stretch=True),
+                _row(
+                    self.copy_url_button,
+                    self.open_browser_button,
+                    self.get_token_button,
+                    stretch=True,
+                ),
+                self.live_area,
             ),
         )
         form.addRow(
@@ -333,6 +341,7 @@ class AuthorizePanel(QWidget):
         self.copy_verifier_button.clicked.connect(self._copy_verifier)
         self.copy_token_request_button.clicked.connect(self._copy_token_request)
         self.open_browser_button.clicked.connect(self._open_in_browser)
+        self.get_token_button.clicked.connect(self.get_token_requested)
 
     def set_scopes(self, scopes: Sequence[str]) -> None:
         """Take the current selection; the URL and notes follow at once."""
@@ -348,6 +357,25 @@ class AuthorizePanel(QWidget):
         if edit not in self._touched:
             self._touched.add(edit)
             self._refresh()
+
+    def token_inputs(self) -> tuple[str, str, tuple[str, ...], bool] | None:
+        """Client ID, redirect URI, scopes and show_dialog, checked; None while one has an error."""
+        draft = self._draft
+        if draft is None or draft.url is None:
+            return None
+        return (
+            draft.client_id.value,
+            draft.redirect_uri.value,
+            self._scopes,
+            self.show_dialog_check.isChecked(),
+        )
+
+    def show_live_panel(self, panel: QWidget) -> None:
+        """Show the live token panel under the URL's buttons."""
+        layout = self.live_area.layout()
+        if layout is not None and layout.indexOf(panel) < 0:
+            layout.addWidget(panel)
+        self.live_area.setVisible(True)
 
     def _on_input_changed(self) -> None:
         self._save_settings()
@@ -390,6 +418,7 @@ class AuthorizePanel(QWidget):
         for button in (
             self.copy_url_button,
             self.open_browser_button,
+            self.get_token_button,
             self.copy_token_request_button,
         ):
             button.setEnabled(draft.url is not None)

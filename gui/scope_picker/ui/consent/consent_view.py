@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from scope_picker.core.coverage import ConsentLine, Coverage
 from scope_picker.ui.shared.palette import PaletteAwareBrowser
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCharFormat
 
 CONSENT_HEADING = "This app will be able to:"
 NO_SCOPE_TEXT = (
@@ -73,6 +77,10 @@ class ConsentView(PaletteAwareBrowser):
         At least one line stays, so the list never empties and a new line always has a
         list item beside it to take its format from.
         """
+        # Imported on the first edit, not at start-up: the first window shows a fresh render,
+        # and these classes' enums cost PySide6 time to create (README, "Performance").
+        from PySide6.QtGui import QTextCursor
+
         document = self.document()
         names = [line.scope.name for line in shown]
         for number in reversed(range(len(names))):
@@ -115,6 +123,8 @@ class ConsentView(PaletteAwareBrowser):
     def _bullet_format(line: ConsentLine, muted: str) -> QTextCharFormat:
         """The list item's own format, which its bullet is drawn in: greyed like its text
         when Spotify publishes no wording, as ``_html`` styles the item."""
+        from PySide6.QtGui import QTextCharFormat  # on the first edit too, as in _edit
+
         bullet = QTextCharFormat()
         if line.text is None:
             bullet.setForeground(QColor(muted))

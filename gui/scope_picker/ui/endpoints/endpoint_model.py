@@ -10,8 +10,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QStandardItem, QStandardItemModel
 
-from scope_picker.core.catalogue import Endpoint, EndpointKind
-from scope_picker.core.coverage import Coverage, CoverageLevel, EndpointCoverage, public_endpoints
+from scope_picker.core.catalogue import Endpoint, EndpointKind, RemovedEndpoint
+from scope_picker.core.coverage import (
+    Coverage,
+    CoverageLevel,
+    EndpointCoverage,
+    public_endpoints,
+    removal,
+    unavailable_text,
+)
 from scope_picker.ui.shared.endpoint_rows import (
     ENDPOINT_ID_ROLE,
     REQUEST_TEXT,
@@ -51,16 +58,22 @@ class EndpointRow:
 
     endpoint: Endpoint
     coverage: EndpointCoverage | None
+    removed: RemovedEndpoint | None = None
+    """Set in Development mode when Spotify removed the endpoint for such apps."""
 
     @property
     def blocked(self) -> bool:
-        """A ticked scope concerns it, but a required scope is missing."""
+        """A ticked scope concerns it but a required scope is missing, or the mode lacks it."""
+        if self.removed is not None:
+            return True
         return self.coverage is not None and self.coverage.level is CoverageLevel.BLOCKED
 
     def notes(self) -> str:
         """The Notes column: coverage first, then deprecation and Premium marks."""
         parts = []
-        if self.coverage is None:
+        if self.removed is not None:
+            parts.append(unavailable_text(self.removed))
+        elif self.coverage is None:
             parts.append("needs no scope")
         elif self.coverage.level is CoverageLevel.BLOCKED:
             parts.append("blocked: " + self.coverage.explain())
@@ -78,7 +91,12 @@ class EndpointRow:
         lines = [endpoint.name]
         if endpoint.label != endpoint.name:
             lines.append(endpoint.label)
-        if self.coverage is None:
+        if self.removed is not None:
+            lines.append(
+                f"Unavailable in Development mode since {self.removed.since}: Spotify removed "
+                f"it for such apps ({self.removed.source})."
+            )
+        elif self.coverage is None:
             lines.append("Needs no scope: any access token can call it.")
         elif self.coverage.level is CoverageLevel.BLOCKED:
             lines.append(f"Blocked: {self.coverage.explain()}.")
@@ -160,9 +178,12 @@ class EndpointModel(QStandardItemModel):
         web_api = [e for e in coverage.endpoints if e.endpoint.kind is EndpointKind.WEB_API]
         covered = sum(entry.callable for entry in web_api)
         parts = [plural(covered, "endpoint") + " covered"]
-        blocked = len(web_api) - covered
+        unavailable = sum(entry.removed is not None for entry in web_api)
+        blocked = len(web_api) - covered - unavailable
         if blocked:
             parts[0] += f", {blocked} blocked"
+        if unavailable:
+            parts[0] += f", {unavailable} unavailable in Development mode"
         for kind, singular in (
             (EndpointKind.SDK, "SDK"),
             (EndpointKind.PARTNER, "Open Access partner call"),
@@ -278,9 +299,10 @@ class EndpointModel(QStandardItemModel):
         rewritten = set()
         for key, entry in wanted.items():
             old = self._rows.get(key)
-            if old is None or old.coverage is not entry:
-                endpoint = catalogue.endpoint(key)
-                self._rows[key] = row = EndpointRow(endpoint, entry)
+            endpoint = catalogue.endpoint(key)
+            removed = removal(catalogue, endpoint, self._adapter.selection.mode)
+            if old is None or old.coverage is not entry or old.removed is not removed:
+                self._rows[key] = row = EndpointRow(endpoint, entry, removed)
                 texts = tuple(self.row_text(row, column) for column in COLUMNS)
                 if old is not None and texts != self._texts[key]:
                     rewritten.add(key)

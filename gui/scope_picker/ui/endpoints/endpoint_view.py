@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scope_picker.core.catalogue import Endpoint
 from scope_picker.ui.endpoints.endpoint_model import (
     COLUMNS,
     NAME_COLUMN,
@@ -33,6 +34,7 @@ from scope_picker.ui.endpoints.endpoint_model import (
 )
 from scope_picker.ui.shared.doc_links import OpenDocumentationAction
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.try_it_action import TRY_IT_SHORTCUT, TryItAction
 from scope_picker.ui.shared.two_level_model import ROOT
 from scope_picker.ui.shared.widgets import describe
 
@@ -219,7 +221,8 @@ class EndpointPanel(QWidget):
             "Covered endpoints",
             "Endpoints the ticked scopes concern, by reference group; "
             "greyed rows are blocked until another scope is ticked. "
-            "Enter or a double click opens the endpoint's reference page",
+            "Enter or a double click opens the endpoint's reference page; "
+            f"{TRY_IT_SHORTCUT.toString()} tries it with a live token",
         )
         self.view.setUniformRowHeights(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut path keeps both ends
@@ -246,6 +249,9 @@ class EndpointPanel(QWidget):
             "Open the current endpoint's page in Spotify's documentation in your browser"
         )
         self.view.doubleClicked.connect(self.open_documentation_action.open_at)
+        self.try_it_action = TryItAction(
+            self.view, self._endpoint_at, self.open_documentation_action.context_menu
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -260,6 +266,10 @@ class EndpointPanel(QWidget):
             if group.name not in self._collapsed:
                 self.view.expand(self.model.index(row, 0))
         self.view.lay_out_now()
+
+    def _endpoint_at(self, index: QModelIndex | QPersistentModelIndex) -> Endpoint | None:
+        row = self.model.row_at(index) if index.isValid() else None
+        return row.endpoint if row is not None else None
 
     def _documentation_url_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         row = self.model.row_at(index) if index.isValid() else None

@@ -25,6 +25,7 @@ from scope_picker.ui.picker.endpoint_picker_model import (
 from scope_picker.ui.picker.pick_reasons import PickReasons
 from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.try_it_action import TryItAction
 from scope_picker.ui.shared.widgets import describe, fit_columns, set_up_checklist
 from scope_picker.ui.shared.wording import plural
 
@@ -84,10 +85,14 @@ class EndpointPicker(QWidget):
         self.unticked_notice.undo_requested.connect(self.undo_requested)
         self._keeping_ticks = False
         self.view = self._make_view()
+        self.try_it_action = TryItAction(
+            self.view, lambda index: self.model.endpoint_at(self.proxy.mapToSource(index))
+        )
         self._laid_out = False
         self.reasons = PickReasons()
         self.reasons.choice_made.connect(self.model.prefer)
         self.reasons.optional_toggled.connect(self.model.want_optional)
+        self.reasons.library_items_chosen.connect(self.model.set_library_items)
         self.reasons.untick_unneeded.connect(self._untick_unneeded)
 
         header = QHBoxLayout()

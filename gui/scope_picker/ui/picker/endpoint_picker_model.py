@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
-from scope_picker.core.catalogue import Endpoint
-from scope_picker.core.coverage import Coverage, evaluate
+from scope_picker.core.catalogue import AppMode, Endpoint, LibraryItem
+from scope_picker.core.coverage import Coverage, evaluate, removal
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.search import endpoint_search_key, search_key
 from scope_picker.ui.shared.endpoint_rows import (
@@ -104,6 +104,16 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         self.plan.prefer(options, scope)
         self._announce()
 
+    def set_library_items(self, items: Iterable[LibraryItem]) -> None:
+        """Say which kinds of item the app saves or checks with the library endpoints."""
+        self.plan.set_library_items(items)
+        self._announce()
+
+    def set_mode(self, mode: AppMode) -> None:
+        """Work the plan out for the app's quota mode."""
+        self.plan.set_mode(mode)
+        self._announce()
+
     def want_optional(self, scope: str, wanted: bool) -> None:
         """Ask for (or drop) an optional scope."""
         self.plan.want_optional(scope, wanted)
@@ -179,7 +189,8 @@ class EndpointPickerModel(CheckableTwoLevelModel):
 
     def _callable(self, endpoint: Endpoint) -> bool:
         granted = frozenset(self._adapter.selection.scopes)
-        return evaluate(endpoint, granted).callable
+        removed = removal(self._adapter.catalogue, endpoint, self.plan.mode)
+        return evaluate(endpoint, granted, removed).callable
 
     def _announce(self) -> None:
         self.emit_all_changed(

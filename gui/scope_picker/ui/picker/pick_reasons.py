@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scope_picker.core.catalogue import Endpoint
+from scope_picker.core.catalogue import AppMode, Endpoint, LibraryItem
+from scope_picker.core.coverage import unavailable_text
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import ScopeChoice
 from scope_picker.ui.shared.widgets import describe
@@ -29,6 +30,28 @@ NOTHING_PICKED_TEXT = (
     "Tick the endpoints your app will call. The scopes they need then replace the ticked "
     "scopes, and this panel says why each one is there."
 )
+
+
+LIBRARY_ITEM_CHOICES: dict[str, tuple[str, frozenset[LibraryItem]]] = {
+    "saved": (
+        "Songs, albums, podcasts and audiobooks",
+        frozenset(
+            {
+                LibraryItem.TRACKS,
+                LibraryItem.ALBUMS,
+                LibraryItem.EPISODES,
+                LibraryItem.SHOWS,
+                LibraryItem.AUDIOBOOKS,
+            }
+        ),
+    ),
+    "followed": (
+        "Artists and people to follow",
+        frozenset({LibraryItem.ARTISTS, LibraryItem.USERS}),
+    ),
+    "playlists": ("Playlists to follow", frozenset({LibraryItem.PLAYLISTS})),
+}
+"""The library endpoints' kinds of item in the user's words, each with the kinds it stands for."""
 
 
 def _text(html: str, name: str) -> QLabel:
@@ -53,6 +76,7 @@ class PickReasons(QScrollArea):
     """
 
     choice_made = Signal(tuple, str)
+    library_items_chosen = Signal(frozenset)
     optional_toggled = Signal(str, bool)
     untick_unneeded = Signal()
 
@@ -146,8 +170,11 @@ class PickReasons(QScrollArea):
                         "settledChoice",
                     )
                 )
+        if any(e.requirement.by_item for e in plan.picked if e not in dict(result.unavailable)):
+            layout.addWidget(self._library_box(plan))
         if result.optional:
             layout.addWidget(self._optional_box(plan))
+        self._add_mode_notes(layout, plan)
         deprecated = [e for e in plan.picked if e.deprecated]
         if deprecated:
             items = "".join(
@@ -201,6 +228,67 @@ class PickReasons(QScrollArea):
                 )
             )
         return box
+
+    def _library_box(self, plan: EndpointPlan) -> QGroupBox:
+        box = QGroupBox("What your app saves to the library")
+        describe(
+            box,
+            "libraryItems",
+            "What your app saves to the library",
+            "Each kind of item needs its own scope on the library endpoints",
+        )
+        layout = QVBoxLayout(box)
+        for key, (label, kinds) in LIBRARY_ITEM_CHOICES.items():
+            check = QCheckBox(label)
+            name = f"libraryItems:{key}"
+            describe(check, name, label, f"The app saves, removes or checks {label.lower()}")
+            check.setChecked(bool(kinds & plan.library_items))
+            check.toggled.connect(
+                lambda checked, control=name, chosen=kinds: self._choose_items(
+                    control, plan.library_items | chosen if checked else plan.library_items - chosen
+                )
+            )
+            layout.addWidget(check)
+        return box
+
+    def _choose_items(self, control_name: str, items: frozenset[LibraryItem]) -> None:
+        if not items:  # at least one kind: put the box back as it was
+            self._rebuild()
+            return
+        self._focus_hint = control_name
+        self.library_items_chosen.emit(items)
+
+    def _add_mode_notes(self, layout: QVBoxLayout, plan: EndpointPlan) -> None:
+        result = plan.result
+        rules = plan.catalogue.development_mode
+        if result.unavailable:
+            items = "".join(
+                f"<li><b>{escape(e.name)}</b> ({escape(e.label)}): "
+                f"{escape(unavailable_text(removed))}"
+                + (
+                    f", use {escape(plan.catalogue.endpoint(removed.use_instead).label)}"
+                    if removed.use_instead
+                    else ""
+                )
+                + f" ({escape(removed.source)})</li>"
+                for e, removed in result.unavailable
+            )
+            limits = " ".join(escape(fact.text) for fact in rules.account_limits)
+            layout.addWidget(
+                _text(
+                    f"<b>Unavailable in {AppMode.DEVELOPMENT.display_name}</b><ul>{items}</ul>"
+                    f"<p>These ask for no scope. {limits} Choose Extended quota mode in the "
+                    "View menu if your app has it.</p>",
+                    "pickedUnavailable",
+                )
+            )
+        if result.rules:
+            items = "".join(
+                f"<li><b>{escape(e.name)}</b>: {escape(rule.text)}</li>" for e, rule in result.rules
+            )
+            layout.addWidget(
+                _text(f"<b>In Development mode</b><ul>{items}</ul>", "pickedModeRules")
+            )
 
     def _choose(self, control_name: str, options: tuple[str, ...], scope: str) -> None:
         self._focus_hint = control_name

@@ -132,5 +132,10 @@ class ScopeDetails(PaletteAwareBrowser):
             if endpoint.label != endpoint.name:
                 label = f"<code>{label}</code> {escape(endpoint.name)}"
             label = self._link(endpoint.documentation_url, label)
-            items.append(f"<li>{label} <i>({escape(', '.join(marks))})</i></li>")
+            why = (
+                f"<br><small>Why: {escape(endpoint.reason.text)}</small>"
+                if endpoint.requirement_note
+                else ""
+            )
+            items.append(f"<li>{label} <i>({escape(', '.join(marks))})</i>{why}</li>")
         return f"<p><b>Endpoints it concerns ({len(endpoints)})</b></p><ul>{''.join(items)}</ul>"

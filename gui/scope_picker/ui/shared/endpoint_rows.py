@@ -36,4 +36,5 @@ def endpoint_facts(endpoint: Endpoint) -> list[str]:
         facts.append(endpoint.deprecation_note or "Deprecated.")
     if endpoint.premium_only:
         facts.append("Works only for users with Spotify Premium.")
+    facts.append(f"Why: {endpoint.reason.text}")
     return facts

@@ -6,7 +6,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QScrollArea, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTreeView,
+    QWidget,
+)
 
 
 def describe(widget: QWidget, name: str, accessible_name: str, tooltip: str) -> None:
@@ -15,6 +23,21 @@ def describe(widget: QWidget, name: str, accessible_name: str, tooltip: str) -> 
     widget.setObjectName(name)
     widget.setAccessibleName(accessible_name)
     widget.setToolTip(tooltip)
+
+
+def push_button(text: str, name: str, tooltip: str) -> QPushButton:
+    """A described button; its accessible name is its text without the mnemonic's '&'."""
+    button = QPushButton(text)
+    describe(button, name, text.replace("&", ""), tooltip)
+    return button
+
+
+def message_label(name: str) -> QLabel:
+    """A word-wrapped label for messages next to inputs, found by ``name``."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    return label
 
 
 def group_font() -> QFont:

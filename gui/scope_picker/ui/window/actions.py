@@ -1,17 +1,20 @@
 """The main window's actions, their keys, and the menu bar that lists them.
 
 Every action is added to the window, so its key works from any focus stop in the window
-where the focused widget does not use that key itself.
+where the focused widget does not use that key itself; ``WindowKeysFirst`` keeps text fields
+from taking the window's keys for line-editing bindings of their own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
+from scope_picker.core.catalogue import AppMode
 from scope_picker.core.presets import presets
 from scope_picker.ui.presets.presets_menu import presets_menu
 from scope_picker.ui.search.search_bar import find_keys
@@ -25,6 +28,43 @@ AUTHORIZE_SHORTCUT = QKeySequence("Ctrl+U")
 COVERAGE_SHORTCUT = QKeySequence("Ctrl+E")
 PICKER_SHORTCUT = QKeySequence("Ctrl+K")
 IMPORT_SHORTCUT = QKeySequence("Ctrl+Shift+V")
+
+
+class WindowKeysFirst(QObject):
+    """The window's keys reach its actions from every control in it.
+
+    On X11 (and KDE and GNOME) Qt gives text fields Emacs-style bindings: Ctrl+E moves to the
+    end of the line, Ctrl+U deletes it, and a field that has one claims the key before any
+    window shortcut sees it, so Ctrl+E and Ctrl+U did nothing from Search. The window's own
+    keys come first; a field keeps the keys that edit its text (paste, undo), which are not
+    among them.
+    """
+
+    def __init__(self, window: QWidget, actions: Iterable[QAction]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._keys = {
+            key.toString(QKeySequence.SequenceFormat.PortableText)
+            for action in actions
+            for key in action.shortcuts()
+        }
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window needs one
+        app.focusChanged.connect(self._watch)
+
+    def _watch(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and self._window.isAncestorOf(new):
+            new.installEventFilter(self)  # once: installing again only moves it to the front
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        del watched
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        if pressed.toString(QKeySequence.SequenceFormat.PortableText) not in self._keys:
+            return False
+        event.ignore()  # not the field's: the shortcut goes to the window's action
+        return True
 
 
 def make_history_actions(window: MainWindow) -> tuple[QAction, QAction]:
@@ -137,6 +177,31 @@ def make_tab_actions(window: MainWindow) -> tuple[QAction, QAction, QAction]:
     return actions[0], actions[1], actions[2]
 
 
+def make_mode_actions(window: MainWindow) -> dict[AppMode, QAction]:
+    """View > App Mode: Development mode (every new app starts there) or Extended quota."""
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    actions = {}
+    for mode, tip in (
+        (
+            AppMode.DEVELOPMENT,
+            "Endpoints Spotify removed for Development-mode apps are unavailable",
+        ),
+        (AppMode.EXTENDED, "Every endpoint, as for apps with Extended quota"),
+    ):
+        action = QAction(mode.display_name, window)
+        action.setObjectName(f"appMode:{mode.value}")
+        action.setCheckable(True)
+        action.setChecked(mode is AppMode.DEVELOPMENT)
+        action.setStatusTip(tip)
+        action.toggled.connect(
+            lambda checked, chosen=mode: window.set_app_mode(chosen) if checked else None
+        )
+        group.addAction(action)
+        actions[mode] = action
+    return actions
+
+
 def make_menus(window: MainWindow) -> None:
     """File, Edit, View, Presets and Help; sets ``window.presets_menu``."""
     file_menu = window.menuBar().addMenu("&File")
@@ -155,6 +220,10 @@ def make_menus(window: MainWindow) -> None:
     view_menu.addAction(window.show_authorize_action)
     view_menu.addAction(window.show_picker_action)
     view_menu.addSeparator()
+    mode_menu = view_menu.addMenu("App &Mode")
+    mode_menu.setObjectName("appModeMenu")
+    for action in window.mode_actions.values():
+        mode_menu.addAction(action)
     view_menu.addMenu(window.theme_menu)
     window.presets_menu = presets_menu(
         "Prese&ts", presets(window.catalogue), window.edits.apply_preset, window

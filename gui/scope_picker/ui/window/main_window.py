@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from scope_picker import APP_NAME
-from scope_picker.core.catalogue import SCOPES_PAGE_URL, Catalogue
+from scope_picker.core.catalogue import SCOPES_PAGE_URL, AppMode, Catalogue
 from scope_picker.core.coverage import Coverage
 from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.scope_string import CopyFormat
@@ -55,10 +55,12 @@ from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.widgets import describe
 from scope_picker.ui.theme.theme_menu import ThemeMenu
 from scope_picker.ui.window.actions import (
+    WindowKeysFirst,
     make_copy_action,
     make_history_actions,
     make_import_actions,
     make_menus,
+    make_mode_actions,
     make_quit_action,
     make_scope_documentation_action,
     make_tab_actions,
@@ -73,6 +75,7 @@ from scope_picker.ui.window.window_settings import (
 
 if TYPE_CHECKING:
     from scope_picker.ui.authorize.authorize_panel import AuthorizePanel
+    from scope_picker.ui.live.room import LiveRoom
     from scope_picker.ui.picker.endpoint_picker import EndpointPicker
 
 DEFAULT_SIZE = (1200, 760)
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
             "What Spotify's consent screen will ask your app's users",
         )
         self._authorize: AuthorizePanel | None = None
+        self._live: LiveRoom | None = None
         self.plan = EndpointPlan(catalogue)
         self._picker: EndpointPicker | None = None
         self._flagged: tuple[str, ...] = ()  # the scopes flagged ⚠ when names were last fitted
@@ -167,7 +171,21 @@ class MainWindow(QMainWindow):
             )
         )
         self.scope_documentation_action = make_scope_documentation_action(self)
+        WindowKeysFirst(
+            self,
+            (
+                self.copy_action,
+                self.import_action,
+                self.find_action,
+                self.show_coverage_action,
+                self.show_authorize_action,
+                self.show_picker_action,
+                self.scope_documentation_action,
+                self.quit_action,
+            ),
+        )
         self.theme_menu = ThemeMenu(settings, self)
+        self.mode_actions = make_mode_actions(self)
         make_menus(self)
         self._reserve_status_bar()
         self._set_tab_order()
@@ -177,6 +195,7 @@ class MainWindow(QMainWindow):
             self.endpoints.open_documentation_action.requested,
         ):
             request.connect(self._open_documentation)
+        self.endpoints.try_it_action.requested.connect(self.try_endpoint)
         self.scope_tree.setFocus()  # where a keyboard user starts, though search comes first
 
         self.adapter.changed.connect(self._show_scope_string)
@@ -259,9 +278,44 @@ class MainWindow(QMainWindow):
             panel.set_scopes(self.adapter.selection.scopes)
             self.adapter.changed.connect(lambda coverage: panel.set_scopes(coverage.scopes))
             panel.status_message.connect(self.show_message)
+            panel.get_token_requested.connect(self.get_token)
             self._authorize_area.setWidget(panel)
             self._authorize = panel
         return self._authorize
+
+    @property
+    def live(self) -> LiveRoom:
+        """Everything live (token, Try it, Probe), built the first time the user goes live.
+
+        A session that never does imports none of it, nor any network module.
+        """
+        if self._live is None:
+            from scope_picker.ui.live.room import LiveRoom  # deferred: see above
+            from scope_picker.ui.live.session import TokenInputs
+
+            def inputs() -> TokenInputs | None:
+                typed = self.authorize.token_inputs()
+                return TokenInputs(*typed) if typed is not None else None
+
+            room = LiveRoom(
+                self.catalogue,
+                inputs,
+                lambda scopes: self.adapter.selection.set_selected(scopes, True),
+                self,
+            )
+            room.session.message.connect(self.show_message)
+            self._live = room
+        return self._live
+
+    def get_token(self) -> None:
+        """Get token: show the token panel on the Authorization URL page and start."""
+        self.authorize.show_live_panel(self.live.token_panel)
+        self.live.get_token()
+
+    def try_endpoint(self, endpoint_id: str) -> None:
+        """Open an endpoint's request panel (Try it)."""
+        self.authorize.show_live_panel(self.live.token_panel)
+        self.live.try_endpoint(endpoint_id)
 
     @property
     def picker(self) -> EndpointPicker:
@@ -281,6 +335,7 @@ class MainWindow(QMainWindow):
             if self.search.query:
                 picker.set_search(self.search.query)
             picker.status_message.connect(self.show_message)
+            picker.try_it_action.requested.connect(self.try_endpoint)
             picker.model.plan_changed.connect(self._show_plan)
             self._replace_picker_placeholder(picker)
             for first, second in pairwise(
@@ -341,6 +396,23 @@ class MainWindow(QMainWindow):
             + 2 * bar.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth)
             + 4
         )
+
+    @property
+    def app_mode(self) -> AppMode:
+        """The quota mode the window answers for (View > App Mode)."""
+        return self.adapter.selection.mode
+
+    def set_app_mode(self, mode: AppMode) -> None:
+        """Answer for another quota mode: coverage, picks and their scopes follow."""
+        if mode is self.app_mode:
+            return
+        self.mode_actions[mode].setChecked(True)
+        self.adapter.selection.set_mode(mode)
+        if self._picker is not None:
+            self._picker.model.set_mode(mode)  # re-picks: the plan's scopes replace the ticks
+        else:
+            self.plan.set_mode(mode)
+        self.show_message(f"Answering for {mode.display_name}")
 
     def show_message(self, message: str) -> None:
         """Say something in the status bar for a few seconds."""
@@ -441,6 +513,8 @@ class MainWindow(QMainWindow):
         save_window_settings(self, self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._live is not None:
+            self._live.shutdown()
         self.save_settings()
         super().closeEvent(event)
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from scope_picker.core.catalogue import AppMode
 from scope_picker.core.saved_selection import (
     CHOICES,
     OPTIONAL,
@@ -28,6 +29,7 @@ SCOPES_KEY = "selection/scopes"
 PLAN_KEYS = {PICKED: "picker/endpoints", CHOICES: "picker/choices", OPTIONAL: "picker/optional"}
 """Where the endpoint picks are saved, by the name ``saved_plan`` gives each text."""
 SHOW_PUBLIC_KEY = "endpoints/showPublic"
+APP_MODE_KEY = "app/mode"
 
 
 def save_window_settings(window: MainWindow, settings: QSettings) -> None:
@@ -39,6 +41,7 @@ def save_window_settings(window: MainWindow, settings: QSettings) -> None:
     for name, text in saved_plan(window.plan).items():
         settings.setValue(PLAN_KEYS[name], text)
     settings.setValue(SHOW_PUBLIC_KEY, window.endpoints.show_public.isChecked())
+    settings.setValue(APP_MODE_KEY, window.app_mode.value)
     settings.sync()
 
 
@@ -64,6 +67,11 @@ def restore_window_settings(window: MainWindow, settings: QSettings) -> list[str
         ignored.append("whether to show the endpoints that need no scope (neither yes nor no)")
     else:
         window.endpoints.show_public.setChecked(show_public)
+    saved_mode = settings.value(APP_MODE_KEY, AppMode.DEVELOPMENT.value)
+    if saved_mode in {mode.value for mode in AppMode}:
+        window.set_app_mode(AppMode(str(saved_mode)))
+    else:
+        ignored.append("the app mode")
     stored_scopes = settings.value(SCOPES_KEY)
     if stored_scopes is not None:
         restored = restore_scopes(window.catalogue, stored_scopes)
