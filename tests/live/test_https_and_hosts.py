@@ -119,4 +119,3 @@ def test_testing_variables_that_would_leak_or_cannot_work_are_refused(
     with pytest.raises(LiveError, match=problem) as raised:
         hosts_from_environment({API_URL_VARIABLE: value})
     assert "testing only" in str(raised.value) or "Unset it" in str(raised.value)
-
