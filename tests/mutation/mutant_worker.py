@@ -1,11 +1,13 @@
 """A long-lived process that runs core tests against one mutant after another.
 
 ``tests/mutation/mutate.py`` starts one per job and sends it a line of JSON per mutant
-(``module``, ``file`` and ``tests``); it answers one line each: ``{"passed": ..., "failed":
-...}``. For every mutant it forgets the app's modules and the test modules it imported, makes
-the next import of the mutated module read the mutant's file, and runs pytest in-process, so
-Python, pytest and Hypothesis start once rather than once per mutant. The installed package
-is never modified (a strict editable install's link tree is not the tool's to rewrite).
+(``module``, ``file``, ``tests`` and, optionally, ``only``: the node ids of the tests to keep);
+it answers one line each: ``{"passed": ..., "failed": ...}``, or ``{"error": ...}`` when a
+chosen test was not found. For every mutant it forgets the app's modules and the test modules
+it imported, makes the next import of the mutated module read the mutant's file, and runs
+pytest in-process, so Python, pytest and Hypothesis start once rather than once per mutant.
+The installed package is never modified (a strict editable install's link tree is not the
+tool's to rewrite).
 """
 
 from __future__ import annotations
@@ -69,18 +71,37 @@ def _forget_imports() -> None:
             del sys.modules[name]
 
 
-def run(module: str, mutant_file: str, tests: list[str]) -> dict[str, object]:
+class _Only:
+    """A pytest plugin that keeps only the named tests (all, when no names are given) and
+    counts what it kept, so that a name that no longer matches is an error, not a kill."""
+
+    def __init__(self, names: list[str] | None) -> None:
+        self.names = None if names is None else set(names)
+        self.kept = 0
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        if self.names is not None:
+            items[:] = [item for item in items if item.nodeid in self.names]
+        self.kept = len(items)
+
+
+def run(
+    module: str, mutant_file: str, tests: list[str], only: list[str] | None
+) -> dict[str, object]:
     _forget_imports()
     finder = _MutantFinder(module, mutant_file)
     sys.meta_path.insert(0, finder)
     failures = _Failures()
+    kept = _Only(only)
     try:
         code = pytest.main(
             ["-x", "-q", "-p", "no:cacheprovider", "-m", "not gui and not slow", *tests],
-            plugins=[failures],
+            plugins=[failures, kept],
         )
     finally:
         sys.meta_path.remove(finder)
+    if only is not None and kept.kept != len(set(only)):
+        return {"error": f"{len(set(only)) - kept.kept} of the chosen tests were not collected"}
     return {"passed": code == pytest.ExitCode.OK, "failed": failures.failed or f"exit {code}"}
 
 
@@ -91,7 +112,7 @@ def main() -> None:
     os.dup2(quiet, sys.stderr.fileno())
     for line in sys.stdin:
         job = json.loads(line)
-        answer = run(job["module"], job["file"], job["tests"])
+        answer = run(job["module"], job["file"], job["tests"], job.get("only"))
         replies.write(json.dumps(answer) + "\n")
 
 

@@ -41,9 +41,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCE_ROOT = ROOT / "gui"
 CORE = SOURCE_ROOT / "scope_picker" / "core"
 CORE_TESTS = ROOT / "tests" / "core"
-# least_scopes.py and catalogue/ are being rewritten (issue 16); package __init__ files only
-# name their parts.
-EXCLUDED = ("least_scopes.py", "catalogue/", "__init__.py")
+LIVE_TESTS = ROOT / "tests" / "live"
+# Package __init__ files only name their parts.
+EXCLUDED = ("__init__.py",)
 MAX_JOBS = 2
 
 
@@ -57,6 +57,12 @@ class Mutant:
     line: int
     description: str
     source: str
+    # The innermost statement holding the change, first and last line: only a test that runs
+    # one of these lines can see the change...
+    statement: tuple[int, int]
+    # ...unless the statement runs when the module is imported (outside any function) or in a
+    # cached property: then every test of the module may depend on it.
+    import_time: bool
 
 
 @dataclass(frozen=True)
@@ -210,17 +216,41 @@ class _Apply(ast.NodeTransformer):
         self.skip = skip
         self.seen = 0
         self.applied: tuple[int, str] | None = None
+        self.statement = (0, 0)
+        self.import_time = True
+        self._statements: list[ast.stmt] = []
 
     def visit(self, node: ast.AST) -> ast.AST | None:
         if id(node) in self.skip:
             return node
-        for description, change in _mutations(node):
-            if self.seen == self.target:
-                self.applied = (getattr(node, "lineno", 0), description)
+        if isinstance(node, ast.stmt):
+            self._statements.append(node)
+        try:
+            for description, change in _mutations(node):
+                if self.seen == self.target:
+                    self.applied = (getattr(node, "lineno", 0), description)
+                    self._note_where()
+                    self.seen += 1
+                    return change(node)
                 self.seen += 1
-                return change(node)
-            self.seen += 1
-        return self.generic_visit(node)
+            return self.generic_visit(node)
+        finally:
+            if isinstance(node, ast.stmt):
+                self._statements.pop()
+
+    def _note_where(self) -> None:
+        innermost = self._statements[-1]
+        self.statement = (innermost.lineno, innermost.end_lineno or innermost.lineno)
+        functions = [
+            statement
+            for statement in self._statements[:-1]
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef)
+        ]
+        self.import_time = not functions or any(
+            isinstance(decorator, ast.Name) and decorator.id == "cached_property"
+            for function in functions
+            for decorator in function.decorator_list
+        )
 
 
 def _count_points(tree: ast.AST, skip: set[int]) -> int:
@@ -244,7 +274,18 @@ def make_mutants(path: Path) -> list[Mutant]:
         assert mutated is not None
         line, description = applier.applied
         source = ast.unparse(ast.fix_missing_locations(_keep_bodies(mutated)))
-        mutants.append(Mutant(module, path, number, line, description, source))
+        mutants.append(
+            Mutant(
+                module,
+                path,
+                number,
+                line,
+                description,
+                source,
+                applier.statement,
+                applier.import_time,
+            )
+        )
     return mutants
 
 
@@ -261,13 +302,14 @@ def _keep_bodies(tree: ast.AST) -> ast.AST:
 
 
 def tests_for(module: str) -> list[Path]:
-    """The core test files that import the module (or the package that names its parts)."""
+    """The core (and, for going live, live) test files that import the module or the package
+    that names its parts."""
     names = {module}
     parts = module.split(".")
     if len(parts) > 3:  # scope_picker.core.authorize.pkce is imported as ...core.authorize
         names.add(".".join(parts[:3]))
     found = []
-    for test in sorted(CORE_TESTS.glob("test_*.py")):
+    for test in sorted([*CORE_TESTS.glob("test_*.py"), *LIVE_TESTS.glob("test_*.py")]):
         text = test.read_text(encoding="utf-8")
         if any(re.search(rf"\b{re.escape(name)}\b(?!\.)", text) for name in names):
             found.append(test)
@@ -293,14 +335,27 @@ class Worker:
             )
         return self._process
 
-    def run(self, module: str, source: str, tests: Sequence[Path], timeout: float) -> str | None:
-        """None when the tests pass against ``module`` as ``source``; else the first failure."""
+    def run(
+        self,
+        module: str,
+        source: str,
+        tests: Sequence[Path],
+        timeout: float,
+        only: Sequence[str] | None = None,
+    ) -> str | None:
+        """None when the tests (all in ``tests``, or the ``only`` ones among them) pass against
+        ``module`` as ``source``; else the first failure."""
         mutant_file = self._folder / f"mutant-{id(self)}.py"
         mutant_file.write_text(source, encoding="utf-8")
         process = self._started()
         assert process.stdin is not None
         assert process.stdout is not None
-        job = {"module": module, "file": str(mutant_file), "tests": [str(t) for t in tests]}
+        job = {
+            "module": module,
+            "file": str(mutant_file),
+            "tests": [str(t) for t in tests],
+            "only": None if only is None else list(only),
+        }
         process.stdin.write(json.dumps(job) + "\n")
         process.stdin.flush()
         ready, _, _ = select.select([process.stdout], [], [], timeout)
@@ -309,6 +364,8 @@ class Worker:
             self.stop()
             return "timed out" if not ready else "the worker died"
         answer = json.loads(line)
+        if "error" in answer:
+            raise RuntimeError(f"{module}: {answer['error']}")
         return None if answer["passed"] else str(answer["failed"])
 
     def stop(self) -> None:
@@ -318,35 +375,94 @@ class Worker:
             self._process = None
 
 
-def _run_all(
-    workers: Sequence[Worker], plans: Sequence[tuple[Mutant, list[Path], float]]
-) -> list[Outcome]:
+@dataclass(frozen=True)
+class Plan:
+    """How one mutant is judged: which test files, which of their tests, how long at most."""
+
+    mutant: Mutant
+    tests: list[Path]
+    only: list[str] | None  # None: every test in ``tests``
+    timeout: float
+
+
+def _run_all(workers: Sequence[Worker], plans: Sequence[Plan]) -> list[Outcome]:
     """Every mutant judged, one per worker at a time, with a progress line now and then."""
     free: queue.Queue[Worker] = queue.Queue()
     for worker in workers:
         free.put(worker)
     judged = iter(range(1, len(plans) + 1))
 
-    def judge(plan: tuple[Mutant, list[Path], float]) -> Outcome:
-        mutant, tests, timeout = plan
-        worker = free.get()
-        try:
-            failure = worker.run(mutant.module, mutant.source, tests, timeout)
-        finally:
-            free.put(worker)
+    def judge(plan: Plan) -> Outcome:
+        if plan.only == []:
+            failure = None  # no test runs the changed lines: nothing can see the change
+        else:
+            worker = free.get()
+            try:
+                failure = worker.run(
+                    plan.mutant.module, plan.mutant.source, plan.tests, plan.timeout, plan.only
+                )
+            finally:
+                free.put(worker)
         count = next(judged)
         if failure is None:
-            print(f"  survived: {_where(mutant)}: {mutant.description}", flush=True)
+            print(f"  survived: {_where(plan.mutant)}: {plan.mutant.description}", flush=True)
         if count % 100 == 0:
             print(f"  {count}/{len(plans)} judged", flush=True)
-        return Outcome(mutant, killed=failure is not None, reason=failure or "")
+        return Outcome(plan.mutant, killed=failure is not None, reason=failure or "")
 
     with ThreadPoolExecutor(max_workers=len(workers)) as pool:
         return list(pool.map(judge, plans))
 
 
+# --- choosing each mutant's tests ---------------------------------------------------------
+
+CoverageMap = dict[str, dict[str, list[str]]]
+
+
+def coverage_map(tests: Sequence[Path], folder: Path) -> CoverageMap:
+    """Which test's call ran which core line (tests/mutation/coverage_map.py), for ``tests``."""
+    out = folder / "coverage-map.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(Path(__file__).with_name("coverage_map.py")),
+            str(out),
+            *map(str, tests),
+        ],
+        cwd=ROOT,
+        env=os.environ | {"HYPOTHESIS_PROFILE": "ci", "PYTHONDONTWRITEBYTECODE": "1"},
+        stdout=subprocess.DEVNULL,
+        check=True,
+    )
+    found: CoverageMap = json.loads(out.read_text(encoding="utf-8"))
+    return found
+
+
+def chosen_tests(
+    mutant: Mutant, tests: Sequence[Path], lines: dict[str, list[str]]
+) -> list[str] | None:
+    """The node ids of the tests that run a line of the mutant's statement (None: all of
+    ``tests``, for a statement run at import or outside a test's call)."""
+    if mutant.import_time:
+        return None
+    first, last = mutant.statement
+    files = {test.relative_to(ROOT).as_posix() for test in tests}
+    chosen: set[str] = set()
+    for line in range(first, last + 1):
+        for node_id in lines.get(str(line), []):
+            if node_id == "":
+                return None
+            if node_id.split("::")[0] in files:
+                chosen.add(node_id)
+    return sorted(chosen)
+
+
 def _where(mutant: Mutant) -> str:
     return f"{mutant.path.relative_to(ROOT)}:{mutant.line}"
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(path.relative_to(SOURCE_ROOT).with_suffix("").parts)
 
 
 def default_modules() -> list[Path]:
@@ -363,7 +479,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "modules",
         nargs="*",
         type=Path,
-        help="core modules (default: all but least_scopes.py, catalogue/ and __init__ files)",
+        help="core modules (default: every one but the __init__ files)",
     )
     parser.add_argument("--jobs", type=int, default=MAX_JOBS, choices=range(1, MAX_JOBS + 1))
     parser.add_argument("--fail-under", type=float, default=95.0, metavar="PERCENT")
@@ -371,21 +487,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     modules = [path.resolve() for path in args.modules] or default_modules()
 
-    plans: list[tuple[Mutant, list[Path], float]] = []
+    plans: list[Plan] = []
     with tempfile.TemporaryDirectory(prefix="mutants-") as folder:
         workers = [Worker(Path(folder)) for _ in range(args.jobs)]
         try:
-            for path in modules:
-                mutants = make_mutants(path)
-                module = ".".join(path.relative_to(SOURCE_ROOT).with_suffix("").parts)
-                tests = tests_for(module)
+            test_files = {path: tests_for(_module_name(path)) for path in modules}
+            for path, tests in test_files.items():
                 if not tests:
-                    print(f"{module}: no core test imports it", file=sys.stderr)
+                    print(f"{_module_name(path)}: no core test imports it", file=sys.stderr)
                     return 2
-                if args.list:
-                    for mutant in mutants:
-                        print(f"{module}:{mutant.line}: {mutant.description}")
-                    continue
+            if args.list:
+                for path in modules:
+                    for mutant in make_mutants(path):
+                        print(f"{mutant.module}:{mutant.line}: {mutant.description}")
+                return 0
+            started = time.monotonic()
+            every_test = sorted({test for tests in test_files.values() for test in tests})
+            lines_run = coverage_map(every_test, Path(folder))
+            print(
+                f"coverage map of {len(every_test)} test files ({time.monotonic() - started:.0f} s)"
+            )
+            for path, tests in test_files.items():
+                module = _module_name(path)
+                mutants = make_mutants(path)
                 start = time.monotonic()
                 original = ast.unparse(ast.parse(path.read_text(encoding="utf-8")))
                 failure = workers[0].run(module, original, tests, timeout=600)
@@ -395,11 +519,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 took = time.monotonic() - start
                 names = " ".join(test.name for test in tests)
                 print(f"{module}: {len(mutants)} mutants; {names} ({took:.1f} s)", flush=True)
+                lines = lines_run.get(str(path), {})
                 # A mutant that makes the tests run ten times longer (an endless loop) is killed.
-                plans.extend((mutant, tests, max(20.0, 10 * took)) for mutant in mutants)
-            if args.list:
-                return 0
-            started = time.monotonic()
+                plans.extend(
+                    Plan(mutant, tests, chosen_tests(mutant, tests, lines), max(20.0, 10 * took))
+                    for mutant in mutants
+                )
             outcomes = _run_all(workers, plans)
         finally:
             for worker in workers:
