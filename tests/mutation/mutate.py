@@ -290,11 +290,14 @@ def make_mutants(path: Path) -> list[Mutant]:
 
 
 def _keep_bodies(tree: ast.AST) -> ast.AST:
-    """A removed statement may leave a block empty; ``pass`` keeps it valid Python."""
+    """A removed statement may leave a block empty; ``pass`` keeps it valid Python (a
+    ``finally`` block too, when the ``try`` has no ``except`` to stand on)."""
     for node in ast.walk(tree):
         block = getattr(node, "body", None)
         if isinstance(block, list) and not block:
             block.append(ast.Pass())
+        if isinstance(node, ast.Try) and not node.handlers and not node.finalbody:
+            node.finalbody.append(ast.Pass())
     return tree
 
 
