@@ -107,6 +107,29 @@ def test_non_hex_characters_in_a_client_id_are_named_once_each() -> None:
     assert "has 33" in result.findings[1].message
 
 
+@pytest.mark.parametrize(
+    ("inside", "named"),
+    [
+        ("\t", "a tab"),
+        ("\n", "a line break"),
+        ("\r", "a line break"),
+        ("\r\n", "a line break"),  # one line break, not two
+        ("\x00", "U+0000"),
+        ("\x1b", "U+001B"),
+        ("\u200b", "U+200B"),  # a zero-width space: invisible, so named by its code point
+        ("é", "'é'"),
+    ],
+)
+def test_a_character_a_client_id_cannot_have_is_named_so_it_can_be_found(
+    inside: str, named: str
+) -> None:
+    client_id = CLIENT_ID[:16] + inside + CLIENT_ID[16 + len(inside) :]
+    result = check_client_id(client_id)
+    assert result.findings[0].message == (
+        f"A Client ID has only the characters 0-9 and a-f; this one has {named}."
+    )
+
+
 @given(st.text())
 def test_any_text_as_client_id_gets_an_answer_and_only_32_hex_passes(text: str) -> None:
     result = check_client_id(text)

@@ -64,8 +64,9 @@ def describe_character(character: str) -> str:
 
 
 def describe_characters(characters: Sequence[str]) -> str:
-    unique = list(dict.fromkeys(characters))
-    return ", ".join(describe_character(character) for character in unique)
+    """Each description once, in order of first appearance: a CR LF pair is one line break."""
+    descriptions = dict.fromkeys(describe_character(character) for character in characters)
+    return ", ".join(descriptions)
 
 
 def trim_note(text: str, trimmed: str, what: str) -> list[Finding]:
