@@ -212,6 +212,32 @@ def test_each_problem_has_a_specific_message_and_a_fix_where_one_exists(
 
 
 @pytest.mark.parametrize(
+    ("uri", "scheme"),
+    [
+        ("javascript:alert(1)", "javascript"),
+        ("vbscript:msgbox(1)", "vbscript"),
+        ("data:text/html,hi", "data"),
+        ("file:///home/me/callback.html", "file"),
+        ("about:blank", "about"),  # "URIs with the about: scheme", not "A about: URI"
+        ("blob:https://example.com/0b1f", "blob"),
+        ("JavaScript:alert(1)", "javascript"),
+    ],
+)
+def test_schemes_that_run_code_or_read_local_data_are_refused(uri: str, scheme: str) -> None:
+    result = check_redirect_uri(uri)
+    assert [
+        (finding.severity, finding.message, finding.suggestion) for finding in result.findings
+    ] == [
+        (
+            Severity.ERROR,
+            f"URIs with the {scheme}: scheme cannot receive a redirect; use https://, "
+            "a loopback http://127.0.0.1 address, or your app's own scheme.",
+            None,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
     ("uri", "message_part", "suggestion"),
     [
         ("http://127.0.0.2:8000/cb", "127.0.0.2 may be refused", "http://127.0.0.1:8000/cb"),

@@ -314,8 +314,8 @@ def _diagnose_custom_scheme(uri: str, scheme: str, rest: str) -> list[_Problem]:
         return [
             _Problem(
                 Severity.ERROR,
-                f"A {scheme}: URI cannot receive a redirect; use https://, a loopback "
-                "http://127.0.0.1 address, or your app's own scheme.",
+                f"URIs with the {scheme}: scheme cannot receive a redirect; use https://, "
+                "a loopback http://127.0.0.1 address, or your app's own scheme.",
             )
         ]
     if not rest.strip("/"):
