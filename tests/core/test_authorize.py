@@ -211,6 +211,12 @@ def test_each_problem_has_a_specific_message_and_a_fix_where_one_exists(
     assert result.suggestion == suggestion
 
 
+def test_a_uri_with_every_kind_of_fixable_problem_still_gets_a_suggestion() -> None:
+    # A space, a non-ASCII letter, a stray '%', a fragment, no scheme and localhost: six fixes.
+    result = check_redirect_uri("localhost:8888/café 100%#top")
+    assert result.suggestion == "http://127.0.0.1:8888/caf%C3%A9100%25"
+
+
 @pytest.mark.parametrize(
     ("uri", "scheme"),
     [

@@ -28,8 +28,11 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "about", "blob"})
 _PREFERRED_LOOPBACK = "127.0.0.1"
 _PREFERRED_LOOPBACK_HOSTS = frozenset({_PREFERRED_LOOPBACK, "::1"})
-# A suggestion may need a few fixes in a row (no scheme, then localhost); more means no luck.
-_MAX_FIXES = 5
+# A suggestion may need a fix for each kind of problem, in the order they are checked:
+# whitespace, other characters, a stray '%', a fragment, the scheme (none, or one slash), the
+# host (localhost, or plain HTTP): six in a row. A fix that does not take (a non-ASCII user
+# name stays non-ASCII) would repeat for ever; the limit stops it.
+_MAX_FIXES = 6
 
 
 @dataclass(frozen=True)
