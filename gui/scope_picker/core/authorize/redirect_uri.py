@@ -202,7 +202,8 @@ def _diagnose_web_uri(uri: str, scheme: str) -> list[_Problem]:
             _Problem(
                 Severity.ERROR,
                 f"Write {scheme}:// with two slashes before the host.",
-                f"{scheme}://{rest.lstrip('/')}" if rest.strip("/") else None,
+                # After slashes alone there is no host: an error with no fix, so no suggestion.
+                f"{scheme}://{rest.lstrip('/')}",
             )
         ]
     try:
@@ -295,15 +296,15 @@ def _rebuild(uri: str, parts: SplitResult, *, scheme: str | None = None, netloc:
 
 
 def _replace_host(netloc: str, host: str) -> str:
-    """The authority with another host, keeping user info and the port exactly as written."""
+    """The authority with another host (a name or an IPv4 address, which need no brackets),
+    keeping user info and the port exactly as written."""
     userinfo, at, host_and_port = netloc.rpartition("@")
     if host_and_port.startswith("["):
         port_suffix = host_and_port.partition("]")[2]
     else:
         _, colon, port = host_and_port.partition(":")
         port_suffix = colon + port
-    written_host = f"[{host}]" if ":" in host else host
-    return f"{userinfo}{at}{written_host}{port_suffix}"
+    return f"{userinfo}{at}{host}{port_suffix}"
 
 
 def _to_https(uri: str, parts: SplitResult) -> str:
@@ -327,7 +328,7 @@ def _diagnose_custom_scheme(uri: str, scheme: str, rest: str) -> list[_Problem]:
                 Severity.ERROR,
                 f"Nothing follows {scheme}:; add the path your app listens on, "
                 f"like {scheme}://callback.",
-                f"{uri.rstrip('/').removesuffix(':')}://callback",
+                f"{uri.partition(':')[0]}://callback",
             )
         ]
     return [
