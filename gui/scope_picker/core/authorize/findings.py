@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, auto
 
 
-class Severity(StrEnum):
-    """How much a finding matters: only errors make the URL unusable."""
+class Severity(Enum):
+    """How much a finding matters, the most first: only errors make the URL unusable."""
 
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+    ERROR = auto()
+    WARNING = auto()
+    INFO = auto()
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class CheckResult:
         return None
 
 
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 def format_findings(findings: Sequence[Finding]) -> str:
