@@ -17,6 +17,7 @@ from scope_picker.core.authorize import (
     NO_STATE_NOTE,
     TOKEN_ENDPOINT,
     AuthorizationRequest,
+    CheckResult,
     Finding,
     Severity,
     authorization_url,
@@ -333,6 +334,44 @@ def test_format_findings_labels_each_line_by_severity() -> None:
         Finding(Severity.INFO, "fyi"),
     )
     assert format_findings(findings) == "Error: bad\nWarning: odd\nNote: fyi"
+
+
+@pytest.mark.parametrize(
+    ("findings", "offered"),
+    [
+        # The fix of an error comes before any other, wherever the error is listed...
+        (
+            (
+                Finding(Severity.INFO, "fyi", "from a note"),
+                Finding(Severity.WARNING, "odd", "from a warning"),
+                Finding(Severity.ERROR, "bad", "from an error"),
+            ),
+            "from an error",
+        ),
+        # ...then a warning's fix before a note's...
+        (
+            (
+                Finding(Severity.INFO, "fyi", "from a note"),
+                Finding(Severity.WARNING, "odd", "from a warning"),
+            ),
+            "from a warning",
+        ),
+        # ...and among equals, the first listed.
+        (
+            (
+                Finding(Severity.WARNING, "odd", "first"),
+                Finding(Severity.WARNING, "odder", "second"),
+            ),
+            "first",
+        ),
+        ((Finding(Severity.ERROR, "bad"), Finding(Severity.INFO, "fyi", "a note's")), "a note's"),
+        ((Finding(Severity.ERROR, "bad"),), None),
+    ],
+)
+def test_the_suggestion_offered_is_the_fix_of_the_most_severe_finding(
+    findings: tuple[Finding, ...], offered: str | None
+) -> None:
+    assert CheckResult("typed", findings).suggestion == offered
 
 
 # --- PKCE ----------------------------------------------------------------------------------
