@@ -318,6 +318,17 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
                 )
             ],
         ),
+        # The host is kept as written, whatever letter it starts with.
+        (
+            "https:X.com/callback",
+            [
+                (
+                    ERROR,
+                    "Write https:// with two slashes before the host.",
+                    "https://X.com/callback",
+                )
+            ],
+        ),
         ("https:/", [(ERROR, "Write https:// with two slashes before the host.", None)]),
         (
             "http://[::1/cb",
