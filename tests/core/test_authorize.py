@@ -1,6 +1,7 @@
 """The authorization URL core: Client ID and redirect URI checks, PKCE, URL, token request."""
 
 import base64
+import re
 import shlex
 import string
 from dataclasses import replace
@@ -11,12 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scope_picker.core.authorize import (
-    AUTHORIZE_ENDPOINT,
     CODE_PLACEHOLDER,
     NO_SCOPES_NOTE,
     NO_STATE_NOTE,
     TOKEN_ENDPOINT,
     AuthorizationRequest,
+    CheckResult,
     Finding,
     Severity,
     authorization_url,
@@ -80,14 +81,17 @@ def test_whitespace_around_a_pasted_client_id_is_trimmed_and_mentioned() -> None
     result = check_client_id(f"  {CLIENT_ID}\n")
     assert result.ok
     assert result.value == CLIENT_ID
-    assert _severities(result.findings) == [Severity.INFO]
-    assert "Removed the spaces" in result.findings[0].message
+    assert [(finding.severity, finding.message) for finding in result.findings] == [
+        (Severity.INFO, "Removed the spaces or line breaks around the pasted Client ID.")
+    ]
 
 
 def test_an_empty_client_id_asks_for_one() -> None:
     result = check_client_id("   ")
     assert not result.ok
-    assert "Paste the Client ID" in result.findings[0].message
+    assert [finding.message for finding in result.findings] == [
+        "Paste the Client ID from your app's settings in the Spotify dashboard."
+    ]
 
 
 def test_a_client_id_of_the_wrong_length_gives_the_count() -> None:
@@ -104,7 +108,32 @@ def test_non_hex_characters_in_a_client_id_are_named_once_each() -> None:
     assert result.findings[0].message == (
         "A Client ID has only the characters 0-9 and a-f; this one has 'g', 'z', a space."
     )
-    assert "has 33" in result.findings[1].message
+    assert result.findings[1].message == (
+        "A Client ID has exactly 32 characters; this one has 33. Copy it again from the dashboard."
+    )
+
+
+@pytest.mark.parametrize(
+    ("inside", "named"),
+    [
+        ("\t", "a tab"),
+        ("\n", "a line break"),
+        ("\r", "a line break"),
+        ("\r\n", "a line break"),  # one line break, not two
+        ("\x00", "U+0000"),
+        ("\x1b", "U+001B"),
+        ("\u200b", "U+200B"),  # a zero-width space: invisible, so named by its code point
+        ("é", "'é'"),
+    ],
+)
+def test_a_character_a_client_id_cannot_have_is_named_so_it_can_be_found(
+    inside: str, named: str
+) -> None:
+    client_id = CLIENT_ID[:16] + inside + CLIENT_ID[16 + len(inside) :]
+    result = check_client_id(client_id)
+    assert result.findings[0].message == (
+        f"A Client ID has only the characters 0-9 and a-f; this one has {named}."
+    )
 
 
 @given(st.text())
@@ -186,6 +215,258 @@ def test_each_problem_has_a_specific_message_and_a_fix_where_one_exists(
     assert message_part in errors[0].message
     assert errors[0].suggestion == suggestion
     assert result.suggestion == suggestion
+
+
+EXACT_MATCH = (
+    "It must match a redirect URI in your app's dashboard character for character "
+    "(scheme, host, port, path, trailing slash)."
+)
+ANY_PORT = " Only loopback addresses registered without a port accept any port."
+NO_SCHEME = (
+    "The redirect URI has no scheme: start it with https://, or http:// for a loopback "
+    "address such as 127.0.0.1."
+)
+NOT_LOCALHOST = (
+    "Spotify does not accept localhost; use the loopback address 127.0.0.1 (or [::1]) "
+    "with the same port and path."
+)
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@pytest.mark.parametrize(
+    ("uri", "findings"),
+    [
+        (
+            "  http://127.0.0.1:8888/callback\n",
+            [
+                (INFO, "Removed the spaces or line breaks around the pasted redirect URI.", None),
+                (INFO, EXACT_MATCH + ANY_PORT, None),
+            ],
+        ),
+        ("https://example.com/cb", [(INFO, EXACT_MATCH, None)]),
+        # [::1] is one of the two loopback addresses Spotify documents: no warning.
+        ("http://[::1]:8888/callback", [(INFO, EXACT_MATCH + ANY_PORT, None)]),
+        (
+            "",
+            [
+                (
+                    ERROR,
+                    "Enter the redirect URI registered in your app's dashboard, "
+                    "for example http://127.0.0.1:8888/callback.",
+                    None,
+                )
+            ],
+        ),
+        (
+            "http://127.0.0.1:8888/call\tback",
+            [
+                (
+                    ERROR,
+                    "A URI cannot contain a tab. If it belongs there, write it as %20.",
+                    "http://127.0.0.1:8888/callback",
+                )
+            ],
+        ),
+        (
+            "https://example.com/a<b>",
+            [
+                (
+                    ERROR,
+                    "A URI cannot contain '<', '>' as written; it must be percent-encoded "
+                    "(the browser sends it that way).",
+                    "https://example.com/a%3Cb%3E",
+                )
+            ],
+        ),
+        (
+            "http://127.0.0.1:8888/100%",
+            [
+                (
+                    ERROR,
+                    "A '%' must start a percent-encoded byte such as %20; "
+                    "write a literal '%' as %25.",
+                    "http://127.0.0.1:8888/100%25",
+                )
+            ],
+        ),
+        (
+            "https://example.com/cb#top",
+            [
+                (
+                    ERROR,
+                    "A redirect URI cannot have a fragment (the part from '#'): OAuth forbids it.",
+                    "https://example.com/cb",
+                )
+            ],
+        ),
+        ("example.com/callback", [(ERROR, NO_SCHEME, "https://example.com/callback")]),
+        # A scheme-relative URI: its leading slashes are not part of the host.
+        ("//example.com/callback", [(ERROR, NO_SCHEME, "https://example.com/callback")]),
+        ("X.com/callback", [(ERROR, NO_SCHEME, "https://X.com/callback")]),
+        # An IPv6 address is a host too, though it has no dot.
+        (
+            "[2001:db8::1]:8443/callback",
+            [(ERROR, NO_SCHEME, "https://[2001:db8::1]:8443/callback")],
+        ),
+        (
+            "https:/example.com/cb",
+            [
+                (
+                    ERROR,
+                    "Write https:// with two slashes before the host.",
+                    "https://example.com/cb",
+                )
+            ],
+        ),
+        # The host is kept as written, whatever letter it starts with.
+        (
+            "https:X.com/callback",
+            [
+                (
+                    ERROR,
+                    "Write https:// with two slashes before the host.",
+                    "https://X.com/callback",
+                )
+            ],
+        ),
+        ("https:/", [(ERROR, "Write https:// with two slashes before the host.", None)]),
+        (
+            "http://[::1/cb",
+            [
+                (
+                    ERROR,
+                    "The host cannot be read: check its brackets. An IPv6 address goes in "
+                    "brackets, like http://[::1]:8888.",
+                    None,
+                )
+            ],
+        ),
+        ("https://", [(ERROR, "The redirect URI has no host after https://.", None)]),
+        # The port is read after the user info, whose password has a ':' too.
+        (
+            "http://user:pw@127.0.0.1:99999/cb",
+            [(ERROR, "The port '99999' is not a number from 1 to 65535.", None)],
+        ),
+        (
+            "http://user:pw@localhost:8888/cb",
+            [(ERROR, NOT_LOCALHOST, "http://user:pw@127.0.0.1:8888/cb")],
+        ),
+        (
+            "http://example.com/cb",
+            [
+                (
+                    ERROR,
+                    "Spotify requires HTTPS, except for loopback addresses such as 127.0.0.1.",
+                    "https://example.com/cb",
+                )
+            ],
+        ),
+        (
+            "https://user:pw@example.com/cb",
+            [
+                (
+                    WARNING,
+                    "The URI carries a user name or password before '@'; remove it, "
+                    "as it ends up in browser history.",
+                    "https://example.com/cb",
+                ),
+                (INFO, EXACT_MATCH, None),
+            ],
+        ),
+        (
+            "http://127.0.0.2/cb",
+            [
+                (
+                    WARNING,
+                    "Spotify documents the loopback addresses 127.0.0.1 and [::1]; 127.0.0.2 "
+                    "may be refused.",
+                    "http://127.0.0.1/cb",
+                ),
+                (
+                    INFO,
+                    "No port: register it like this in the dashboard, and your app may then "
+                    "listen on any port it is given (Spotify allows dynamic loopback ports).",
+                    None,
+                ),
+                (INFO, EXACT_MATCH + ANY_PORT, None),
+            ],
+        ),
+        (
+            "myapp://",
+            [
+                (
+                    ERROR,
+                    "Nothing follows myapp:; add the path your app listens on, "
+                    "like myapp://callback.",
+                    "myapp://callback",
+                )
+            ],
+        ),
+        # The fix keeps the scheme as it was written.
+        (
+            "MyApp:///",
+            [
+                (
+                    ERROR,
+                    "Nothing follows myapp:; add the path your app listens on, "
+                    "like myapp://callback.",
+                    "MyApp://callback",
+                )
+            ],
+        ),
+        (
+            "myapp:/X",
+            [
+                (
+                    INFO,
+                    "Custom scheme myapp: fine for a native app, but Spotify recommends HTTPS "
+                    "(Android App Links, iOS Universal Links) where possible.",
+                    None,
+                ),
+                (INFO, EXACT_MATCH, None),
+            ],
+        ),
+    ],
+)
+def test_each_redirect_uri_finding_reads_in_full_with_its_fix(
+    uri: str, findings: list[tuple[Severity, str, str | None]]
+) -> None:
+    result = check_redirect_uri(uri)
+    assert [(found.severity, found.message, found.suggestion) for found in result.findings] == (
+        findings
+    )
+
+
+def test_a_uri_with_every_kind_of_fixable_problem_still_gets_a_suggestion() -> None:
+    # A space, a non-ASCII letter, a stray '%', a fragment, no scheme and localhost: six fixes.
+    result = check_redirect_uri("localhost:8888/café 100%#top")
+    assert result.suggestion == "http://127.0.0.1:8888/caf%C3%A9100%25"
+
+
+@pytest.mark.parametrize(
+    ("uri", "scheme"),
+    [
+        ("javascript:alert(1)", "javascript"),
+        ("vbscript:msgbox(1)", "vbscript"),
+        ("data:text/html,hi", "data"),
+        ("file:///home/me/callback.html", "file"),
+        ("about:blank", "about"),  # "URIs with the about: scheme", not "A about: URI"
+        ("blob:https://example.com/0b1f", "blob"),
+        ("JavaScript:alert(1)", "javascript"),
+    ],
+)
+def test_schemes_that_run_code_or_read_local_data_are_refused(uri: str, scheme: str) -> None:
+    result = check_redirect_uri(uri)
+    assert [
+        (finding.severity, finding.message, finding.suggestion) for finding in result.findings
+    ] == [
+        (
+            Severity.ERROR,
+            f"URIs with the {scheme}: scheme cannot receive a redirect; use https://, "
+            "a loopback http://127.0.0.1 address, or your app's own scheme.",
+            None,
+        )
+    ]
 
 
 @pytest.mark.parametrize(
@@ -280,6 +561,44 @@ def test_format_findings_labels_each_line_by_severity() -> None:
     assert format_findings(findings) == "Error: bad\nWarning: odd\nNote: fyi"
 
 
+@pytest.mark.parametrize(
+    ("findings", "offered"),
+    [
+        # The fix of an error comes before any other, wherever the error is listed...
+        (
+            (
+                Finding(Severity.INFO, "fyi", "from a note"),
+                Finding(Severity.WARNING, "odd", "from a warning"),
+                Finding(Severity.ERROR, "bad", "from an error"),
+            ),
+            "from an error",
+        ),
+        # ...then a warning's fix before a note's...
+        (
+            (
+                Finding(Severity.INFO, "fyi", "from a note"),
+                Finding(Severity.WARNING, "odd", "from a warning"),
+            ),
+            "from a warning",
+        ),
+        # ...and among equals, the first listed.
+        (
+            (
+                Finding(Severity.WARNING, "odd", "first"),
+                Finding(Severity.WARNING, "odder", "second"),
+            ),
+            "first",
+        ),
+        ((Finding(Severity.ERROR, "bad"), Finding(Severity.INFO, "fyi", "a note's")), "a note's"),
+        ((Finding(Severity.ERROR, "bad"),), None),
+    ],
+)
+def test_the_suggestion_offered_is_the_fix_of_the_most_severe_finding(
+    findings: tuple[Finding, ...], offered: str | None
+) -> None:
+    assert CheckResult("typed", findings).suggestion == offered
+
+
 # --- PKCE ----------------------------------------------------------------------------------
 
 
@@ -311,14 +630,16 @@ def test_any_length_in_range_gives_a_valid_verifier_and_a_challenge(length: int)
 
 @pytest.mark.parametrize("length", [0, 42, 129])
 def test_a_verifier_length_out_of_range_is_refused(length: int) -> None:
-    with pytest.raises(ValueError, match="43 to 128"):
+    message = f"a code verifier has 43 to 128 characters, not {length}"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         new_code_verifier(length)
 
 
 @pytest.mark.parametrize("verifier", ["a" * 42, "a" * 129, "a" * 42 + "+", "a" * 42 + "é"])
 def test_a_challenge_is_refused_for_what_is_not_a_verifier(verifier: str) -> None:
     assert not is_valid_code_verifier(verifier)
-    with pytest.raises(ValueError, match="not a code verifier"):
+    message = "not a code verifier: 43-128 characters from A-Z a-z 0-9 - . _ ~"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         code_challenge(verifier)
 
 
@@ -326,7 +647,9 @@ def test_states_are_random_and_url_safe() -> None:
     states = {new_state() for _ in range(20)}
     assert len(states) == 20
     for state in states:
-        assert len(state) >= 22
+        # 16 random bytes (128 bits, as OWASP asks of session tokens) in unpadded base64url.
+        assert len(state) == 22
+        assert len(base64.urlsafe_b64decode(state + "==")) == 16
         assert set(state) <= set(string.ascii_letters + string.digits + "-_")
 
 
@@ -335,7 +658,7 @@ def test_states_are_random_and_url_safe() -> None:
 
 def test_the_url_carries_every_parameter_of_the_pkce_flow() -> None:
     url = authorization_url(_request())
-    assert url.startswith(AUTHORIZE_ENDPOINT + "?")
+    assert url.startswith("https://accounts.spotify.com/authorize?")
     assert _query(url) == {
         "client_id": [CLIENT_ID],
         "response_type": ["code"],
@@ -365,9 +688,16 @@ def test_no_scopes_and_no_state_leave_their_parameters_out() -> None:
     assert "state" not in query
 
 
-@pytest.mark.parametrize("scope", ["", "user-read-private user-read-email", "a\tb"])
-def test_a_scope_that_is_not_one_word_is_refused(scope: str) -> None:
-    with pytest.raises(ValueError, match="not a scope"):
+@pytest.mark.parametrize(
+    ("scope", "shown"),
+    [
+        ("", "''"),
+        ("user-read-private user-read-email", "'user-read-private user-read-email'"),
+        ("a\tb", "'a\\tb'"),
+    ],
+)
+def test_a_scope_that_is_not_one_word_is_refused(scope: str, shown: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(f'not a scope: {shown}')}$"):
         authorization_url(_request(scopes=(scope,)))
 
 
@@ -438,8 +768,15 @@ def test_the_token_request_survives_shell_quoting_and_form_encoding(redirect_uri
 
 
 def test_the_token_request_breaks_lines_for_a_posix_shell() -> None:
-    command = token_request_example(_request())
-    assert command.count(" \\\n  ") == 6
+    assert token_request_example(_request()) == (
+        "curl https://accounts.spotify.com/api/token \\\n"
+        "  -H 'Content-Type: application/x-www-form-urlencoded' \\\n"
+        "  -d grant_type=authorization_code \\\n"
+        "  -d code=PASTE_CODE_HERE \\\n"
+        "  -d redirect_uri=http%3A%2F%2F127.0.0.1%3A8888%2Fcallback \\\n"
+        f"  -d client_id={CLIENT_ID} \\\n"
+        f"  -d code_verifier={RFC_7636_VERIFIER}"
+    )
 
 
 # --- Everything at once --------------------------------------------------------------------
@@ -464,6 +801,17 @@ def test_a_draft_with_an_invalid_input_has_no_url_and_says_why() -> None:
 
 def test_a_draft_without_scopes_or_state_notes_both() -> None:
     draft = draft_authorization(_request(scopes=(), state=""))
+    assert [(finding.severity, finding.message) for finding in draft.notes] == [
+        (
+            Severity.INFO,
+            "No scopes selected: the URL leaves out scope, so the token can read only public data.",
+        ),
+        (
+            Severity.WARNING,
+            "No state: the URL leaves it out, so your app cannot tell its own callback "
+            "from a forged one.",
+        ),
+    ]
     assert [finding.message for finding in draft.notes] == [NO_SCOPES_NOTE, NO_STATE_NOTE]
     assert draft.url is not None
     assert "scope" not in _query(draft.url)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import Enum, auto
 
 
-class Severity(StrEnum):
-    """How much a finding matters: only errors make the URL unusable."""
+class Severity(Enum):
+    """How much a finding matters, the most first: only errors make the URL unusable."""
 
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+    ERROR = auto()
+    WARNING = auto()
+    INFO = auto()
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class CheckResult:
         return None
 
 
-_SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 def format_findings(findings: Sequence[Finding]) -> str:
@@ -64,8 +64,9 @@ def describe_character(character: str) -> str:
 
 
 def describe_characters(characters: Sequence[str]) -> str:
-    unique = list(dict.fromkeys(characters))
-    return ", ".join(describe_character(character) for character in unique)
+    """Each description once, in order of first appearance: a CR LF pair is one line break."""
+    descriptions = dict.fromkeys(describe_character(character) for character in characters)
+    return ", ".join(descriptions)
 
 
 def trim_note(text: str, trimmed: str, what: str) -> list[Finding]:

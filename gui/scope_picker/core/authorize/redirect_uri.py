@@ -28,8 +28,11 @@ _WEB_SCHEMES = frozenset({"http", "https"})
 _FORBIDDEN_SCHEMES = frozenset({"javascript", "vbscript", "data", "file", "about", "blob"})
 _PREFERRED_LOOPBACK = "127.0.0.1"
 _PREFERRED_LOOPBACK_HOSTS = frozenset({_PREFERRED_LOOPBACK, "::1"})
-# A suggestion may need a few fixes in a row (no scheme, then localhost); more means no luck.
-_MAX_FIXES = 5
+# A suggestion may need a fix for each kind of problem, in the order they are checked:
+# whitespace, other characters, a stray '%', a fragment, the scheme (none, or one slash), the
+# host (localhost, or plain HTTP): six in a row. A fix that does not take (a non-ASCII user
+# name stays non-ASCII) would repeat for ever; the limit stops it.
+_MAX_FIXES = 6
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,8 @@ def _diagnose_web_uri(uri: str, scheme: str) -> list[_Problem]:
             _Problem(
                 Severity.ERROR,
                 f"Write {scheme}:// with two slashes before the host.",
-                f"{scheme}://{rest.lstrip('/')}" if rest.strip("/") else None,
+                # After slashes alone there is no host: an error with no fix, so no suggestion.
+                f"{scheme}://{rest.lstrip('/')}",
             )
         ]
     try:
@@ -292,15 +296,15 @@ def _rebuild(uri: str, parts: SplitResult, *, scheme: str | None = None, netloc:
 
 
 def _replace_host(netloc: str, host: str) -> str:
-    """The authority with another host, keeping user info and the port exactly as written."""
+    """The authority with another host (a name or an IPv4 address, which need no brackets),
+    keeping user info and the port exactly as written."""
     userinfo, at, host_and_port = netloc.rpartition("@")
     if host_and_port.startswith("["):
         port_suffix = host_and_port.partition("]")[2]
     else:
         _, colon, port = host_and_port.partition(":")
         port_suffix = colon + port
-    written_host = f"[{host}]" if ":" in host else host
-    return f"{userinfo}{at}{written_host}{port_suffix}"
+    return f"{userinfo}{at}{host}{port_suffix}"
 
 
 def _to_https(uri: str, parts: SplitResult) -> str:
@@ -314,8 +318,8 @@ def _diagnose_custom_scheme(uri: str, scheme: str, rest: str) -> list[_Problem]:
         return [
             _Problem(
                 Severity.ERROR,
-                f"A {scheme}: URI cannot receive a redirect; use https://, a loopback "
-                "http://127.0.0.1 address, or your app's own scheme.",
+                f"URIs with the {scheme}: scheme cannot receive a redirect; use https://, "
+                "a loopback http://127.0.0.1 address, or your app's own scheme.",
             )
         ]
     if not rest.strip("/"):
@@ -324,7 +328,7 @@ def _diagnose_custom_scheme(uri: str, scheme: str, rest: str) -> list[_Problem]:
                 Severity.ERROR,
                 f"Nothing follows {scheme}:; add the path your app listens on, "
                 f"like {scheme}://callback.",
-                f"{uri.rstrip('/').removesuffix(':')}://callback",
+                f"{uri.partition(':')[0]}://callback",
             )
         ]
     return [
