@@ -332,3 +332,8 @@ def test_development_mode_names_the_playlist_items_ownership_rule(catalogue: Cat
     assert endpoint.id == "get-playlists-items"
     assert "owns or collaborates on" in rule.text
     assert least_scopes(catalogue, ["get-playlists-items"], mode=AppMode.EXTENDED).rules == ()
+
+
+def test_the_modes_are_named_as_spotifys_dashboard_names_them() -> None:
+    """The window's mode switch and the CLI's JSON ``title`` show these names."""
+    assert [mode.display_name for mode in AppMode] == ["Development mode", "Extended quota mode"]
