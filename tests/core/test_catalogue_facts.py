@@ -319,3 +319,51 @@ def test_page_scopes_are_listed_once(catalogue: Catalogue) -> None:
     assert reorder.page_scopes == ("playlist-modify-private", "playlist-modify-public")
     for endpoint in catalogue.endpoints:
         assert len(endpoint.page_scopes) == len(set(endpoint.page_scopes)), endpoint.id
+
+
+@pytest.mark.parametrize(
+    ("endpoint_id", "reason", "source"),
+    [
+        (
+            "get-an-album",
+            "The Scopes page does not list it. The spec lists no scope. Scope Picker follows: "
+            "needs no scope. One source is silent and the other leaves no doubt.",
+            None,
+        ),
+        (
+            "get-users-saved-audiobooks",
+            "The Scopes page does not list it. The spec lists user-library-read. Scope Picker "
+            "follows: needs user-library-read. One source is silent and the other leaves no doubt.",
+            None,
+        ),
+        (
+            "get-users-saved-albums",
+            "The Scopes page lists it under user-library-read. The spec lists user-library-read. "
+            "Scope Picker follows: needs user-library-read. The sources agree.",
+            None,
+        ),
+        (
+            "sdk-ios",
+            "The Scopes page lists it under app-remote-control. The spec does not describe it "
+            "(not a Web API endpoint). Scope Picker follows: needs app-remote-control. "
+            "The sources agree.",
+            None,
+        ),
+        (
+            "get-a-list-of-current-users-playlists",
+            "The Scopes page lists it under playlist-read-private, playlist-read-collaborative. "
+            "The spec lists playlist-read-private. Scope Picker follows: needs no scope; "
+            "optional: playlist-read-private, playlist-read-collaborative. The spec lists "
+            "playlist-read-private only; the page lists both read scopes. Public playlists come "
+            "with no scope; each scope adds a kind of playlist.",
+            f"{REFERENCE_URL}/get-a-list-of-current-users-playlists",
+        ),
+    ],
+)
+def test_each_endpoint_says_why_it_needs_what_it_needs(
+    catalogue: Catalogue, endpoint_id: str, reason: str, source: str | None
+) -> None:
+    """The reason the window's details show (the CLI's JSON in parts), in each form it takes."""
+    found = catalogue.endpoint(endpoint_id).reason
+    assert found.text == reason
+    assert found.source == source
