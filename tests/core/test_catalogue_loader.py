@@ -573,6 +573,11 @@ SMALL_CASES: list[tuple[str, Mutation, str]] = [
         "endpoint 'player': a Web API endpoint needs 'method' and 'path'",
     ),
     (
+        "an SDK without the path key",
+        lambda d: _small_endpoint(d, "sdk").pop("path"),
+        "endpoint 'sdk': missing field 'path' (null when there is none)",
+    ),
+    (
         "premium flag as text",
         lambda d: _small_endpoint(d, "player").update(premium_only="yes"),
         "endpoint 'player': field 'premium_only': expected true or false, found text \"yes\"",
