@@ -573,6 +573,13 @@ SMALL_CASES: list[tuple[str, Mutation, str]] = [
         "endpoint 'player': a Web API endpoint needs 'method' and 'path'",
     ),
     (
+        "a second choice no consent order ranks",
+        lambda d: _small_endpoint(d, "now-playing")["requirement"]["any_of"].append(
+            ["save", "follow"]
+        ),
+        "endpoint 'now-playing': no consent_order entry orders its choice save or follow",
+    ),
+    (
         "an SDK without the path key",
         lambda d: _small_endpoint(d, "sdk").pop("path"),
         "endpoint 'sdk': missing field 'path' (null when there is none)",
