@@ -633,6 +633,11 @@ SMALL_CASES: list[tuple[str, Mutation, str]] = [
         "endpoint 'now-playing': requirement field 'optional' names unknown scope 'keep'",
     ),
     (
+        "optional scope without its name",
+        lambda d: _small_endpoint(d, "now-playing")["requirement"]["optional"][0].pop("scope"),
+        "endpoint 'now-playing': requirement optional[0]: missing field 'scope'",
+    ),
+    (
         "optional scope without what it unlocks",
         lambda d: _small_endpoint(d, "now-playing")["requirement"]["optional"][0].pop("unlocks"),
         "endpoint 'now-playing': requirement optional[0]: missing field 'unlocks'",
@@ -766,6 +771,16 @@ SMALL_CASES: list[tuple[str, Mutation, str]] = [
         'development_mode: dates[1]: expected an object, found text "2099-03-01"',
     ),
     (
+        "date without the date",
+        lambda d: _development(d)["dates"][0].pop("date"),
+        "development_mode: dates[0]: missing field 'date'",
+    ),
+    (
+        "date without a text",
+        lambda d: _development(d)["dates"][0].pop("text"),
+        "development_mode: dates[0]: missing field 'text'",
+    ),
+    (
         "date without a source",
         lambda d: _development(d)["dates"][0].pop("source"),
         "development_mode: dates[0]: missing field 'source'",
@@ -774,6 +789,11 @@ SMALL_CASES: list[tuple[str, Mutation, str]] = [
         "account limit without a text",
         lambda d: _development(d)["account_limits"][0].pop("text"),
         "development_mode: account_limits[0]: missing field 'text'",
+    ),
+    (
+        "account limit without a source",
+        lambda d: _development(d)["account_limits"][0].pop("source"),
+        "development_mode: account_limits[0]: missing field 'source'",
     ),
     (
         "guide link missing",
