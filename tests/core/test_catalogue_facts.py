@@ -244,6 +244,32 @@ def test_scope_notes(catalogue: Catalogue) -> None:
     assert catalogue.endpoint("start-a-users-playback").premium_only
 
 
+@pytest.mark.parametrize(
+    ("scope", "texts"),
+    [
+        (
+            "streaming",
+            (
+                "For Spotify's SDKs, not Web API endpoints.",
+                "The user needs a Spotify Premium account.",
+            ),
+        ),
+        (
+            "user-soa-link",
+            (
+                "Partner-only (Open Access): for approved partners; its endpoints belong to the "
+                "Open Access partner API, not the Web API.",
+            ),
+        ),
+        ("user-personalized", ("Spotify's Scopes page lists no endpoint for this scope.",)),
+        ("user-read-email", ()),
+    ],
+)
+def test_scope_notes_in_words(catalogue: Catalogue, scope: str, texts: tuple[str, ...]) -> None:
+    """What the scope's details and the CLI say about it, in the catalogue's order."""
+    assert catalogue.scope(scope).note_texts == texts
+
+
 def test_disagreements_between_page_and_spec_are_recorded(catalogue: Catalogue) -> None:
     disagreeing = {e.id for e in catalogue.endpoints if e.sources_disagree}
     assert disagreeing == {

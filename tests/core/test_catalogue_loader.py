@@ -828,3 +828,16 @@ def test_bad_fields_are_named_with_the_whole_message(mutate: Mutation, message: 
     with pytest.raises(CatalogueError) as raised:
         load_catalogue(json.dumps(broken))
     assert str(raised.value) == message
+
+
+def test_only_an_endpoint_with_method_and_path_is_labelled_by_them() -> None:
+    """An SDK entry with a method but no path (the loader accepts one) shows its name."""
+    data = copy.deepcopy(SMALL)
+    _small_endpoint(data, "sdk").update(method="CALL")
+    catalogue = load_catalogue(json.dumps(data))
+    assert [e.label for e in catalogue.endpoints] == [
+        "GET /me/now",
+        "GET /me/player",
+        "PUT /me/library",
+        "Some SDK",
+    ]
