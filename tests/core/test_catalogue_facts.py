@@ -270,6 +270,27 @@ def test_scope_notes_in_words(catalogue: Catalogue, scope: str, texts: tuple[str
     assert catalogue.scope(scope).note_texts == texts
 
 
+def test_consent_ranks_follow_the_consent_order(catalogue: Catalogue) -> None:
+    """Within a chain the narrower consent ranks first; a scope in no chain ranks 0."""
+    ranks = {
+        name: catalogue.consent_rank(name)
+        for name in (
+            "user-read-currently-playing",
+            "user-read-playback-state",
+            "playlist-modify-public",
+            "playlist-modify-private",
+            "streaming",
+        )
+    }
+    assert ranks == {
+        "user-read-currently-playing": 0,
+        "user-read-playback-state": 1,
+        "playlist-modify-public": 0,
+        "playlist-modify-private": 1,
+        "streaming": 0,
+    }
+
+
 def test_disagreements_between_page_and_spec_are_recorded(catalogue: Catalogue) -> None:
     disagreeing = {e.id for e in catalogue.endpoints if e.sources_disagree}
     assert disagreeing == {
