@@ -244,6 +244,53 @@ def test_scope_notes(catalogue: Catalogue) -> None:
     assert catalogue.endpoint("start-a-users-playback").premium_only
 
 
+@pytest.mark.parametrize(
+    ("scope", "texts"),
+    [
+        (
+            "streaming",
+            (
+                "For Spotify's SDKs, not Web API endpoints.",
+                "The user needs a Spotify Premium account.",
+            ),
+        ),
+        (
+            "user-soa-link",
+            (
+                "Partner-only (Open Access): for approved partners; its endpoints belong to the "
+                "Open Access partner API, not the Web API.",
+            ),
+        ),
+        ("user-personalized", ("Spotify's Scopes page lists no endpoint for this scope.",)),
+        ("user-read-email", ()),
+    ],
+)
+def test_scope_notes_in_words(catalogue: Catalogue, scope: str, texts: tuple[str, ...]) -> None:
+    """What the scope's details and the CLI say about it, in the catalogue's order."""
+    assert catalogue.scope(scope).note_texts == texts
+
+
+def test_consent_ranks_follow_the_consent_order(catalogue: Catalogue) -> None:
+    """Within a chain the narrower consent ranks first; a scope in no chain ranks 0."""
+    ranks = {
+        name: catalogue.consent_rank(name)
+        for name in (
+            "user-read-currently-playing",
+            "user-read-playback-state",
+            "playlist-modify-public",
+            "playlist-modify-private",
+            "streaming",
+        )
+    }
+    assert ranks == {
+        "user-read-currently-playing": 0,
+        "user-read-playback-state": 1,
+        "playlist-modify-public": 0,
+        "playlist-modify-private": 1,
+        "streaming": 0,
+    }
+
+
 def test_disagreements_between_page_and_spec_are_recorded(catalogue: Catalogue) -> None:
     disagreeing = {e.id for e in catalogue.endpoints if e.sources_disagree}
     assert disagreeing == {
@@ -319,3 +366,51 @@ def test_page_scopes_are_listed_once(catalogue: Catalogue) -> None:
     assert reorder.page_scopes == ("playlist-modify-private", "playlist-modify-public")
     for endpoint in catalogue.endpoints:
         assert len(endpoint.page_scopes) == len(set(endpoint.page_scopes)), endpoint.id
+
+
+@pytest.mark.parametrize(
+    ("endpoint_id", "reason", "source"),
+    [
+        (
+            "get-an-album",
+            "The Scopes page does not list it. The spec lists no scope. Scope Picker follows: "
+            "needs no scope. One source is silent and the other leaves no doubt.",
+            None,
+        ),
+        (
+            "get-users-saved-audiobooks",
+            "The Scopes page does not list it. The spec lists user-library-read. Scope Picker "
+            "follows: needs user-library-read. One source is silent and the other leaves no doubt.",
+            None,
+        ),
+        (
+            "get-users-saved-albums",
+            "The Scopes page lists it under user-library-read. The spec lists user-library-read. "
+            "Scope Picker follows: needs user-library-read. The sources agree.",
+            None,
+        ),
+        (
+            "sdk-ios",
+            "The Scopes page lists it under app-remote-control. The spec does not describe it "
+            "(not a Web API endpoint). Scope Picker follows: needs app-remote-control. "
+            "The sources agree.",
+            None,
+        ),
+        (
+            "get-a-list-of-current-users-playlists",
+            "The Scopes page lists it under playlist-read-private, playlist-read-collaborative. "
+            "The spec lists playlist-read-private. Scope Picker follows: needs no scope; "
+            "optional: playlist-read-private, playlist-read-collaborative. The spec lists "
+            "playlist-read-private only; the page lists both read scopes. Public playlists come "
+            "with no scope; each scope adds a kind of playlist.",
+            f"{REFERENCE_URL}/get-a-list-of-current-users-playlists",
+        ),
+    ],
+)
+def test_each_endpoint_says_why_it_needs_what_it_needs(
+    catalogue: Catalogue, endpoint_id: str, reason: str, source: str | None
+) -> None:
+    """The reason the window's details show (the CLI's JSON in parts), in each form it takes."""
+    found = catalogue.endpoint(endpoint_id).reason
+    assert found.text == reason
+    assert found.source == source

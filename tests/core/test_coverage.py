@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scope_picker.core.catalogue import Catalogue, EndpointKind
-from scope_picker.core.coverage import CoverageLevel, cover, public_endpoints
+from scope_picker.core.catalogue import AppMode, Catalogue, EndpointKind
+from scope_picker.core.coverage import CoverageLevel, cover, evaluate, public_endpoints
 from scope_picker.core.selection import Selection
 
 
@@ -60,6 +60,47 @@ def test_blocked_endpoint_says_what_it_also_needs(catalogue: Catalogue) -> None:
     assert upload.level is CoverageLevel.BLOCKED
     assert upload.explain() == "also needs playlist-modify-public or playlist-modify-private"
     assert not upload.callable
+
+
+@pytest.mark.parametrize(
+    ("endpoint_id", "explanation"),
+    [
+        ("get-queue", "also needs user-read-currently-playing and user-read-playback-state"),
+        (
+            "upload-custom-playlist-cover",
+            "also needs ugc-image-upload and playlist-modify-public or playlist-modify-private",
+        ),
+        (
+            "get-current-users-profile",
+            "user-read-private adds the country, subscription level (product) and "
+            "explicit-content settings; user-read-email adds the email address",
+        ),
+    ],
+)
+def test_an_explanation_names_everything_missing(
+    catalogue: Catalogue, endpoint_id: str, explanation: str
+) -> None:
+    """The endpoint picker judges endpoints against any grant, none at all included."""
+    assert evaluate(catalogue.endpoint(endpoint_id), frozenset()).explain() == explanation
+
+
+def test_an_endpoint_removed_in_development_mode_says_since_when(catalogue: Catalogue) -> None:
+    def save_tracks(mode: AppMode) -> tuple[CoverageLevel, bool, str]:
+        coverage = cover(catalogue, ["user-library-modify"], mode=mode)
+        [entry] = [e for e in coverage.endpoints if e.endpoint.id == "save-tracks-user"]
+        return entry.level, entry.callable, entry.explain()
+
+    assert save_tracks(AppMode.DEVELOPMENT) == (
+        CoverageLevel.FULL,
+        False,
+        "unavailable in Development mode since 2026-02-11",
+    )
+    assert save_tracks(AppMode.EXTENDED) == (CoverageLevel.FULL, True, "")
+
+
+def test_coverage_levels_are_named_as_the_json_documents_them() -> None:
+    """README, the ``explain`` JSON: ``level`` is ``full``, ``partial`` or ``blocked``."""
+    assert [level.value for level in CoverageLevel] == ["full", "partial", "blocked"]
 
 
 def test_either_playlist_scope_covers_playlist_writes(catalogue: Catalogue) -> None:

@@ -1,8 +1,10 @@
 """The endpoint plan: picks, preferences and wanted optional scopes add up to the scopes."""
 
+import re
+
 import pytest
 
-from scope_picker.core.catalogue import Catalogue, LibraryItem
+from scope_picker.core.catalogue import AppMode, Catalogue, LibraryItem
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan, ScopeRole
 
 PLAYLIST_WRITE = ("playlist-modify-private", "playlist-modify-public")
@@ -24,12 +26,15 @@ def test_an_empty_plan_needs_nothing_and_judges_nothing(plan: EndpointPlan) -> N
 def test_picking_gives_the_least_scopes_with_reasons(plan: EndpointPlan) -> None:
     plan.set_picked(["get-queue", "get-a-users-available-devices"], True)
     assert [e.id for e in plan.picked] == ["get-a-users-available-devices", "get-queue"]
+    assert plan.is_picked("get-queue")
+    assert not plan.is_picked("get-the-users-currently-playing-track")
     assert plan.scopes == ("user-read-playback-state", "user-read-currently-playing")
     assert plan.explain("user-read-playback-state") == (
         "needed by: Get Available Devices, Get the User's Queue"
     )
     assert plan.role("user-read-currently-playing") is ScopeRole.NEEDED
     plan.set_picked(["get-queue"], False)
+    assert not plan.is_picked("get-queue")
     assert plan.scopes == ("user-read-playback-state",)
     plan.clear()
     assert plan.picked == ()
@@ -64,8 +69,10 @@ def test_a_preference_switches_the_choice_and_outlives_the_pick(plan: EndpointPl
 
 
 def test_a_preference_must_be_one_of_the_options(plan: EndpointPlan) -> None:
-    with pytest.raises(ValueError, match="'streaming' is not one of"):
-        plan.prefer(PLAYLIST_WRITE, "streaming")
+    message = "'streaming' is not one of playlist-modify-private, playlist-modify-public"
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        plan.prefer(reversed(PLAYLIST_WRITE), "streaming")
+    assert plan.preferences == {}
 
 
 def test_optional_scopes_are_offered_and_only_added_when_wanted(plan: EndpointPlan) -> None:
@@ -126,11 +133,36 @@ def test_selected_scopes_no_pick_mentions_are_unneeded(plan: EndpointPlan) -> No
         "streaming",
     ]
     assert plan.unneeded(selected) == ("streaming", "user-top-read")
-    assert plan.explain("user-top-read") == NOT_NEEDED
+    assert plan.explain("user-top-read") == NOT_NEEDED == "not needed by any picked endpoint"
     assert plan.role("streaming") is ScopeRole.UNRELATED
 
 
 def test_library_items_must_name_at_least_one_kind(plan: EndpointPlan) -> None:
-    with pytest.raises(ValueError, match="at least one kind"):
+    with pytest.raises(ValueError, match=r"^choose at least one kind of library item$"):
         plan.set_library_items(())
     assert plan.library_items == {LibraryItem.TRACKS}
+
+
+def test_every_endpoint_an_explanation_concerns_is_named(plan: EndpointPlan) -> None:
+    plan.set_picked(["add-items-to-playlist", "remove-items-playlist"], True)
+    assert plan.explain("playlist-modify-private") == (
+        "an alternative, not chosen, for: Add Items to Playlist, Remove Playlist Items"
+    )
+    plan.clear()
+    plan.set_picked(["get-current-users-profile", "search"], True)
+    assert plan.explain("user-read-private") == (
+        "optional for: Search for Item (market=from_token, which uses the user's country); "
+        "Get Current User's Profile (nothing in Development mode: Spotify no longer returns "
+        "the country, subscription level (product) and explicit-content settings)"
+    )
+
+
+def test_the_mode_decides_what_a_removed_endpoint_needs(plan: EndpointPlan) -> None:
+    plan.set_picked(["save-tracks-user"], True)
+    assert plan.mode is AppMode.DEVELOPMENT
+    assert plan.scopes == ()
+    plan.set_mode(AppMode.EXTENDED)
+    assert plan.mode is AppMode.EXTENDED
+    assert plan.result.mode is AppMode.EXTENDED
+    assert plan.scopes == ("user-library-modify",)
+    assert plan.explain("user-library-modify") == "needed by: Save Tracks for Current User"

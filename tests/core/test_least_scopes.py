@@ -1,5 +1,6 @@
 """The least scopes for a set of endpoints, checked by hand."""
 
+import json
 from itertools import combinations
 
 import pytest
@@ -15,6 +16,7 @@ from scope_picker.core.catalogue import (
 )
 from scope_picker.core.coverage import cover
 from scope_picker.core.least_scopes import least_scopes
+from scope_picker.core.resources import CATALOGUE_FILE, resource
 
 CATALOGUE = load_catalogue()  # hypothesis draws from it before any fixture runs
 WITH_CHOICES = [e for e in CATALOGUE.endpoints if e.requirement.any_of]
@@ -147,9 +149,38 @@ def test_a_shared_choice_shows_every_endpoints_note(catalogue: Catalogue) -> Non
         ("add-items-to-playlist", add),
         ("create-playlist", create),
     ]
-    assert choice.note is not None
-    assert f"Create Playlist: {create}" in choice.note
-    assert f"Add Items to Playlist: {add}" in choice.note
+    assert choice.note == f"Add Items to Playlist: {add}; Create Playlist: {create}"
+
+
+def test_a_preference_that_is_not_one_of_the_options_is_ignored(catalogue: Catalogue) -> None:
+    """The playlist choice never reports a scope outside its options as chosen, even one
+    another choice puts in anyway."""
+    playlist = frozenset({"playlist-modify-public", "playlist-modify-private"})
+    result = least_scopes(
+        catalogue,
+        ["add-items-to-playlist", "get-the-users-currently-playing-track"],
+        preferences={playlist: "user-read-currently-playing"},
+    )
+    assert result.scopes == ("user-read-currently-playing", "playlist-modify-public")
+    assert {choice.options: choice.chosen for choice in result.choices} == {
+        ("user-read-playback-state", "user-read-currently-playing"): "user-read-currently-playing",
+        ("playlist-modify-private", "playlist-modify-public"): "playlist-modify-public",
+    }
+
+
+def test_a_library_endpoint_still_reports_its_other_choices() -> None:
+    """The kinds of library item settle only the choice ``by_item`` maps; a library endpoint
+    with another either-or (none in the shipped catalogue yet) must still report it."""
+    data = json.loads(resource(CATALOGUE_FILE).read_text(encoding="utf-8"))
+    save = next(e for e in data["endpoints"] if e["id"] == "save-library-items")
+    save["requirement"]["any_of"].append(
+        ["user-read-currently-playing", "user-read-playback-state"]
+    )
+    result = least_scopes(load_catalogue(json.dumps(data)), ["save-library-items"])
+    assert result.scopes == ("user-read-currently-playing", "user-library-modify")
+    [choice] = result.choices
+    assert choice.options == ("user-read-playback-state", "user-read-currently-playing")
+    assert choice.chosen == "user-read-currently-playing"
 
 
 def test_endpoints_sharing_one_note_show_it_once(catalogue: Catalogue) -> None:
@@ -301,3 +332,8 @@ def test_development_mode_names_the_playlist_items_ownership_rule(catalogue: Cat
     assert endpoint.id == "get-playlists-items"
     assert "owns or collaborates on" in rule.text
     assert least_scopes(catalogue, ["get-playlists-items"], mode=AppMode.EXTENDED).rules == ()
+
+
+def test_the_modes_are_named_as_spotifys_dashboard_names_them() -> None:
+    """The window's mode switch and the CLI's JSON ``title`` show these names."""
+    assert [mode.display_name for mode in AppMode] == ["Development mode", "Extended quota mode"]

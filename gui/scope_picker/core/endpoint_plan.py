@@ -9,7 +9,7 @@ the picked endpoints.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
+from enum import Enum, auto
 
 from scope_picker.core.catalogue import (
     DEFAULT_LIBRARY_ITEMS,
@@ -24,15 +24,16 @@ NOT_NEEDED = "not needed by any picked endpoint"
 
 
 class ScopeRole(Enum):
-    """How one scope relates to the picked endpoints."""
+    """How one scope relates to the picked endpoints (compared by identity; no value is
+    shown anywhere)."""
 
-    NEEDED = "needed"
+    NEEDED = auto()
     """In the least set: a picked endpoint cannot be called without it."""
-    OPTIONAL = "optional"
+    OPTIONAL = auto()
     """Not needed, but adds data to a picked endpoint's answer."""
-    ALTERNATIVE = "alternative"
+    ALTERNATIVE = auto()
     """One of the alternatives of a picked endpoint; another one was chosen."""
-    UNRELATED = "unrelated"
+    UNRELATED = auto()
     """No picked endpoint mentions it: ticked, it asks for more than the app uses."""
 
 
