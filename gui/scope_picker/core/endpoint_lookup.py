@@ -23,7 +23,7 @@ from scope_picker.core.search import normalise
 _METHOD_AND_PATH = re.compile(
     r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:/|[a-z][a-z0-9+.-]*://)\S*)$", re.IGNORECASE
 )
-_API_PREFIX = "/v1"
+_API_VERSION = "v1"
 _PLACEHOLDER = re.compile(r"^\{[^/{}]+\}$")
 _SUGGESTIONS = 3
 
@@ -145,10 +145,9 @@ def _near(catalogue: Catalogue, text: str) -> tuple[Endpoint, ...]:
 
 def _path_segments(path: str) -> tuple[str, ...]:
     """``https://api.spotify.com/v1/me/player/?x=1`` -> ``("me", "player")``."""
-    path = urlsplit(path).path if "://" in path else path.split("?", 1)[0].split("#", 1)[0]
-    if path == _API_PREFIX or path.startswith(_API_PREFIX + "/"):
-        path = path[len(_API_PREFIX) :]
-    return tuple(part for part in path.split("/") if part)
+    path = urlsplit(path).path if "://" in path else path.partition("?")[0].partition("#")[0]
+    segments = tuple(part for part in path.split("/") if part)
+    return segments[1:] if segments[:1] == (_API_VERSION,) else segments
 
 
 def _listing(endpoints: Iterable[Endpoint], separator: str = ", ") -> str:
