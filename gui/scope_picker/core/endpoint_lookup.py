@@ -139,7 +139,9 @@ def _near(catalogue: Catalogue, text: str) -> tuple[Endpoint, ...]:
     for endpoint in catalogue.endpoints:
         for key in (endpoint.id, endpoint.label, endpoint.name, *endpoint.page_names):
             keys.setdefault(normalise(key).lower(), endpoint)
-    close = difflib.get_close_matches(normalise(text).lower(), keys, n=10, cutoff=0.6)
+    # Every key above the cutoff, best first: one endpoint has several keys, so a cap on the
+    # keys could leave fewer endpoints than there are close ones.
+    close = difflib.get_close_matches(normalise(text).lower(), keys, n=len(keys), cutoff=0.6)
     return tuple(dict.fromkeys(keys[key] for key in close))[:_SUGGESTIONS]
 
 
