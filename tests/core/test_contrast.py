@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scope_picker.core.contrast import (
+    CONTROL_CONTRAST,
     TEXT_CONTRAST,
     Rgb,
     blend,
@@ -41,6 +42,9 @@ def test_luminance_runs_from_black_to_white() -> None:
         ((0, 0, 255), WHITE, 8.59),
         ((0, 0, 255), (35, 35, 35), 1.83),  # Qt's default link blue on a dark base
         ((190, 190, 190), WHITE, 1.86),  # Fusion's disabled text on white
+        # Near-black greys fall on the sRGB curve's straight segment (channels up to 10).
+        ((5, 5, 5), WHITE, 20.38),
+        ((10, 10, 10), WHITE, 19.80),
     ],
 )
 def test_known_contrast_ratios(first: Rgb, second: Rgb, ratio: float) -> None:
@@ -58,6 +62,20 @@ def test_the_faintest_readable_grey_on_white_is_just_above_the_minimum() -> None
     assert contrast_ratio(grey, WHITE) >= TEXT_CONTRAST
     assert contrast_ratio(grey, WHITE) < TEXT_CONTRAST + 0.1
     assert grey == (118, 118, 118)
+
+
+def test_the_faintest_grey_a_control_needs_on_white_is_just_above_three() -> None:
+    """WCAG 2.1 asks 3:1 of a control's outline (a check box), less than of text."""
+    grey = first_readable(WHITE, BLACK, [WHITE], CONTROL_CONTRAST)
+    assert grey == (148, 148, 148)
+    assert contrast_ratio(grey, WHITE) == pytest.approx(3.03, abs=0.01)
+
+
+def test_a_colour_exactly_at_the_minimum_is_readable() -> None:
+    """Readable means a contrast ratio of at least the minimum: equal is enough."""
+    grey = (118, 118, 118)
+    exactly = contrast_ratio(grey, WHITE)
+    assert first_readable(grey, BLACK, [WHITE], minimum=exactly) == grey
 
 
 def test_a_readable_start_is_kept_and_an_unreadable_end_is_returned() -> None:

@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scope_picker.core.catalogue import AppMode, Catalogue, EndpointKind
-from scope_picker.core.coverage import CoverageLevel, cover, evaluate, public_endpoints
+from scope_picker.core.coverage import Coverage, CoverageLevel, cover, evaluate, public_endpoints
 from scope_picker.core.selection import Selection
 
 
@@ -141,10 +141,31 @@ def test_selection_notifies_once_per_change(catalogue: Catalogue) -> None:
     ]
 
 
+def test_a_mode_change_works_the_coverage_out_again_as_one_change(catalogue: Catalogue) -> None:
+    """Spotify removed some endpoints for Development mode apps (Check If User Follows...)."""
+    selection = Selection(catalogue, ["user-follow-read"])
+    heard: list[Coverage] = []
+    selection.subscribe(heard.append)
+    assert selection.mode is AppMode.DEVELOPMENT
+    selection.set_mode(AppMode.DEVELOPMENT)  # no change, no call
+    assert heard == []
+    selection.set_mode(AppMode.EXTENDED)
+    assert selection.mode is AppMode.EXTENDED
+    extended = cover(catalogue, ["user-follow-read"], mode=AppMode.EXTENDED)
+    assert extended != cover(catalogue, ["user-follow-read"], mode=AppMode.DEVELOPMENT)
+    assert selection.coverage == extended
+    assert heard == [extended]
+    selection.toggle("user-library-read")  # later changes keep the mode
+    assert selection.coverage == cover(
+        catalogue, ["user-follow-read", "user-library-read"], mode=AppMode.EXTENDED
+    )
+
+
 def test_selection_refuses_unknown_names(catalogue: Catalogue) -> None:
     selection = Selection(catalogue, ["streaming"])
-    with pytest.raises(ValueError, match="user-read-birthdate"):
-        selection.replace(["streaming", "user-read-birthdate"])
+    whole_message = r"^not in the catalogue: no-such-scope, user-read-birthdate$"
+    with pytest.raises(ValueError, match=whole_message):
+        selection.replace(["user-read-birthdate", "streaming", "no-such-scope"])
     assert selection.scopes == ("streaming",)
     assert "streaming" in selection
 

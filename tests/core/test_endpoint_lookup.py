@@ -1,5 +1,7 @@
 """Endpoint look-up: every way a developer names an endpoint lands on the right one."""
 
+from dataclasses import replace
+
 import pytest
 
 from scope_picker.core.catalogue import Catalogue, Endpoint, load_catalogue
@@ -33,6 +35,8 @@ def meant_by_name(catalogue: Catalogue, endpoint: Endpoint) -> str:
         ("GET /me/player/devices#top", "get-a-users-available-devices"),
         ("/me/player/devices?market=ES#top", "get-a-users-available-devices"),
         ("GET /v1/me/player/devices/", "get-a-users-available-devices"),
+        ("GET /me//player/devices", "get-a-users-available-devices"),
+        ("GET //me/player/devices", "get-a-users-available-devices"),
         ("get-a-users-available-devices", "get-a-users-available-devices"),
         ("Get-A-Users-Available-Devices", "get-a-users-available-devices"),
         ("Get Available Devices", "get-a-users-available-devices"),
@@ -82,6 +86,36 @@ def test_a_path_with_several_methods_is_ambiguous_and_lists_them(catalogue: Cata
     )
 
 
+def test_a_literal_segment_beats_a_placeholder(catalogue: Catalogue) -> None:
+    """Were Spotify to add ``GET /playlists/featured`` beside ``GET /playlists/{playlist_id}``,
+    the literal path would mean the new endpoint, and any other id the playlist."""
+    playlist = catalogue.endpoint("get-playlist")
+    featured = replace(
+        playlist,
+        id="get-featured-playlist",
+        name="Get Featured Playlist",
+        path="/playlists/featured",
+    )
+    with_featured = Catalogue(
+        version=catalogue.version,
+        sources=catalogue.sources,
+        categories=catalogue.categories,
+        groups=catalogue.groups,
+        scopes=catalogue.scopes,
+        endpoints=(*catalogue.endpoints, featured),  # after the SDKs, which have no path
+        consent_order=catalogue.consent_order,
+        development_mode=catalogue.development_mode,
+    )
+    for text, endpoint_id in (
+        ("GET /playlists/featured", "get-featured-playlist"),
+        ("/playlists/FEATURED", "get-featured-playlist"),
+        ("GET /playlists/3cEYpjA9oz9GiPac4AsH4n", "get-playlist"),
+    ):
+        match = find_endpoint(with_featured, text)
+        assert match.endpoint is not None, match.describe()
+        assert match.endpoint.id == endpoint_id
+
+
 def test_a_page_name_for_two_operations_is_ambiguous(catalogue: Catalogue) -> None:
     match = find_endpoint(catalogue, "Get a User's Top Artists and Tracks")
     assert match.endpoint is None
@@ -93,7 +127,22 @@ def test_a_wrong_method_suggests_the_methods_the_path_has(catalogue: Catalogue) 
     assert match.endpoint is None
     assert not match.ambiguous
     assert [e.id for e in match.suggestions] == ["get-a-users-available-devices"]
-    assert "did you mean GET /me/player/devices (Get Available Devices)?" in match.describe()
+    assert match.describe() == (
+        "'POST /me/player/devices' is not a known endpoint; "
+        "did you mean GET /me/player/devices (Get Available Devices)?"
+    )
+
+
+def test_at_most_three_suggestions_are_offered(catalogue: Catalogue) -> None:
+    """Four methods use ``/playlists/{playlist_id}/items``, none of them PATCH."""
+    match = find_endpoint(catalogue, "PATCH /playlists/{id}/items")
+    assert match.endpoint is None
+    assert match.describe() == (
+        "'PATCH /playlists/{id}/items' is not a known endpoint; did you mean "
+        "GET /playlists/{playlist_id}/items (Get Playlist Items) or "
+        "PUT /playlists/{playlist_id}/items (Update Playlist Items) or "
+        "POST /playlists/{playlist_id}/items (Add Items to Playlist)?"
+    )
 
 
 @pytest.mark.parametrize(

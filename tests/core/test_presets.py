@@ -35,3 +35,13 @@ def test_every_preset_is_described(catalogue: Catalogue) -> None:
         assert preset.name
         assert preset.description.endswith(".")
         assert preset.scopes
+
+
+def test_presets_are_named_for_the_presets_menu_in_this_order(catalogue: Catalogue) -> None:
+    assert [(preset.id, preset.name) for preset in presets(catalogue)] == [
+        ("read-only", "Read-only"),
+        ("library", "Library"),
+        ("playback-control", "Playback control"),
+        ("web-playback-sdk", "Web Playback SDK"),
+        ("all-but-partner", "Everything except partner-only"),
+    ]

@@ -36,15 +36,30 @@ def test_unknown_names_are_dropped_and_named(catalogue: Catalogue) -> None:
     assert restored.ignored == "unknown saved scopes 'no-such-scope', 'user-read-birthdate'"
 
 
-def test_many_unknown_names_are_counted_not_listed(catalogue: Catalogue) -> None:
-    restored = restore_scopes(catalogue, "a b c d e a")
+@pytest.mark.parametrize(
+    ("stored", "ignored"),
+    [
+        ("a b c", "unknown saved scopes 'a', 'b', 'c'"),
+        ("a b c d", "unknown saved scopes 'a', 'b', 'c', 1 more"),
+        ("a b c d e a", "unknown saved scopes 'a', 'b', 'c', 2 more"),
+    ],
+)
+def test_many_unknown_names_are_counted_not_listed(
+    catalogue: Catalogue, stored: str, ignored: str
+) -> None:
+    restored = restore_scopes(catalogue, stored)
     assert restored.scopes == ()
-    assert restored.ignored == "unknown saved scopes 'a', 'b', 'c', 2 more"
+    assert restored.ignored == ignored
 
 
 def test_garbage_is_shortened_and_made_printable(catalogue: Catalogue) -> None:
     restored = restore_scopes(catalogue, "\x00\x1b" + "x" * 100)
     assert restored.ignored == "unknown saved scope '??" + "x" * 37 + "…'"
+
+
+def test_a_name_of_forty_characters_is_quoted_whole(catalogue: Catalogue) -> None:
+    restored = restore_scopes(catalogue, "x" * 40)
+    assert restored.ignored == "unknown saved scope '" + "x" * 40 + "'"
 
 
 @pytest.mark.parametrize(
@@ -89,6 +104,41 @@ def test_saved_picks_round_trip_without_touching_the_ticks(catalogue: Catalogue)
     assert restored.scopes == plan.scopes
 
 
+def test_picks_are_saved_as_space_separated_texts_under_the_names_settings_hold(
+    catalogue: Catalogue,
+) -> None:
+    """Settings saved by earlier versions hold these names: renaming one loses the picks."""
+    plan = EndpointPlan(catalogue)
+    plan.set_picked(
+        [
+            "add-items-to-playlist",
+            "get-the-users-currently-playing-track",
+            "get-current-users-profile",
+        ],
+        True,
+    )
+    plan.prefer(("playlist-modify-public", "playlist-modify-private"), "playlist-modify-private")
+    plan.prefer(
+        ("user-read-currently-playing", "user-read-playback-state"), "user-read-playback-state"
+    )
+    plan.want_optional("user-read-private", True)
+    plan.want_optional("user-read-email", True)
+    assert saved_plan(plan) == {
+        "endpoints": (
+            "get-the-users-currently-playing-track add-items-to-playlist get-current-users-profile"
+        ),
+        "choices": (
+            "playlist-modify-private+playlist-modify-public=playlist-modify-private "
+            "user-read-playback-state+user-read-currently-playing=user-read-playback-state"
+        ),
+        "optional": "user-read-email user-read-private",
+    }
+    restored = EndpointPlan(catalogue)
+    assert restore_plan(restored, saved_plan(plan)) is None
+    assert restored.preferences == plan.preferences
+    assert restored.wanted_optional == plan.wanted_optional
+
+
 def test_nothing_saved_restores_no_picks(catalogue: Catalogue) -> None:
     plan = EndpointPlan(catalogue)
     assert restore_plan(plan, {}) is None
@@ -104,7 +154,10 @@ def test_saved_picks_the_catalogue_no_longer_allows_are_dropped_and_named(
         plan,
         {
             PICKED: "get-queue no-such-endpoint get-queue",
-            CHOICES: "streaming=streaming user-read-email+nope=nope a=b=c",
+            CHOICES: (
+                "streaming=streaming user-read-email+nope=nope a=b=c "
+                "user-read-email+streaming=user-top-read"  # preferring neither option
+            ),
             OPTIONAL: "user-read-email",
         },
     )
@@ -113,17 +166,24 @@ def test_saved_picks_the_catalogue_no_longer_allows_are_dropped_and_named(
     assert plan.wanted_optional == frozenset()
     assert ignored == (
         "unknown saved endpoint 'no-such-endpoint'; "
-        "saved choices 'streaming=streaming', 'user-read-email+nope=nope', 'a=b=c'; "
+        "saved choices 'streaming=streaming', 'user-read-email+nope=nope', 'a=b=c', 1 more; "
         "saved optional scope 'user-read-email'"
     )
 
 
-@pytest.mark.parametrize("key", [PICKED, CHOICES, OPTIONAL])
-def test_saved_picks_of_the_wrong_type_are_ignored_by_name(catalogue: Catalogue, key: str) -> None:
+@pytest.mark.parametrize(
+    ("key", "ignored"),
+    [
+        (PICKED, "the saved picked endpoints (list, not text)"),
+        (CHOICES, "the saved picked choices (list, not text)"),
+        (OPTIONAL, "the saved picked optional scopes (list, not text)"),
+    ],
+)
+def test_saved_picks_of_the_wrong_type_are_ignored_by_name(
+    catalogue: Catalogue, key: str, ignored: str
+) -> None:
     plan = EndpointPlan(catalogue)
-    ignored = restore_plan(plan, {PICKED: "get-queue", key: ["get-queue"]})
-    assert ignored is not None
-    assert ignored.endswith("(list, not text)")
+    assert restore_plan(plan, {PICKED: "get-queue", key: ["get-queue"]}) == ignored
     assert plan.picked == ()
 
 

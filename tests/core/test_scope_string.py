@@ -72,6 +72,14 @@ REALISTIC = [
     ),
     ("https://accounts.spotify.com/en/authorize?scope=user-read-email,user-read-private", PROFILE),
     ("?scope=user-read-email%20user-read-private&show_dialog=true", PROFILE),
+    # A fragment is not part of the query; a '?' may stand unencoded in a later value.
+    ("https://accounts.spotify.com/authorize?scope=user-read-email+user-read-private#x", PROFILE),
+    ("/authorize?scope=user-read-email+user-read-private&state=why?", PROFILE),
+    # A scope parameter given twice: both are read.
+    (
+        "https://accounts.spotify.com/authorize?scope=user-read-email&scope=user-read-private",
+        PROFILE,
+    ),
     ("user-read-email user-read-private user-read-email", PROFILE),
     ("", ()),
     ("   \n  ", ()),
@@ -307,6 +315,19 @@ def test_the_copy_formats_are_labelled_for_the_menu() -> None:
     ]
 
 
+def test_the_copy_formats_short_labels_drop_the_explanation_for_the_button() -> None:
+    assert [fmt.short_label for fmt in CopyFormat] == [
+        "Space-separated",
+        "URL-encoded",
+        "Comma-separated",
+        "JSON array",
+        "Python list",
+        "spotipy",
+        "tekore",
+        "Spotify Web API TypeScript SDK",
+    ]
+
+
 _QUALIFIER = re.compile(r"([A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*)?")
 
 
@@ -474,10 +495,14 @@ def test_suggestions_can_be_taken_up_in_the_text_or_the_selection(catalogue: Cat
     assert taken.duplicates == parsed.duplicates
 
 
-def test_a_token_inside_a_longer_name_is_left_alone(catalogue: Catalogue) -> None:
-    text = "user-read user-read-email"
-    parsed = parse_scopes(catalogue, text)
-    assert "user-read" in parsed.suggestions
-    fixed = apply_suggestions(text, parsed)
-    assert fixed.endswith(" user-read-email")
-    assert fixed.split()[0] == parsed.suggestions["user-read"]
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("user-read user-read-email", "user-read-playback-state user-read-email"),
+        ("user-read-email read-email", "user-read-email user-read-email"),
+    ],
+)
+def test_a_suggestion_replaces_only_the_token_standing_alone(
+    catalogue: Catalogue, text: str, fixed: str
+) -> None:
+    assert apply_suggestions(text, parse_scopes(catalogue, text)) == fixed

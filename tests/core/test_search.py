@@ -1,6 +1,7 @@
 """Search keys and patterns: every word found, in any order, whatever the case or apostrophe."""
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -103,3 +104,14 @@ def test_endpoints_are_found_by_name_path_id_scope_and_deprecation(catalogue: Ca
     assert "add-items-to-playlist" in endpoints_found("playlist-modify-public")
     deprecated = {e.id for e in catalogue.endpoints if e.deprecated}
     assert endpoints_found("deprecated") == deprecated
+
+
+def test_a_deprecated_endpoint_is_found_by_the_word_whatever_its_note_says(
+    catalogue: Catalogue,
+) -> None:
+    several_albums = catalogue.endpoint("get-multiple-albums")
+    assert several_albums.deprecated
+    quiet_note = replace(several_albums, deprecation_note="Spotify restricts it for new apps.")
+    key = endpoint_search_key(quiet_note)
+    assert key.split("\n")[-2:] == ["deprecated", "spotify restricts it for new apps."]
+    assert found("deprecated", key)

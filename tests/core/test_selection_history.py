@@ -59,6 +59,29 @@ def test_only_the_latest_steps_are_kept(catalogue: Catalogue) -> None:
     assert set(selection.scopes) == set(names[:2])  # five ticks on, three steps back
 
 
+def test_five_hundred_steps_are_kept_by_default(catalogue: Catalogue) -> None:
+    selection = Selection(catalogue)
+    history = SelectionHistory(selection)
+    for _ in range(501):
+        selection.toggle("streaming")
+    undone = 0
+    while history.undo():
+        undone += 1
+    assert undone == 500
+    assert selection.scopes == ("streaming",)  # after the first toggle, not before it
+
+
+def test_forget_drops_what_could_have_been_redone(catalogue: Catalogue) -> None:
+    selection = Selection(catalogue)
+    history = SelectionHistory(selection)
+    selection.toggle("streaming")
+    history.undo()
+    history.forget()
+    assert not history.can_redo
+    assert not history.redo()
+    assert selection.scopes == ()
+
+
 def test_forget_starts_afresh_and_listeners_hear_every_change(catalogue: Catalogue) -> None:
     selection = Selection(catalogue)
     history = SelectionHistory(selection)

@@ -32,6 +32,14 @@ def test_a_bundle_is_found_where_pyinstaller_unpacked_it(
     assert bundled_licences_dir() == tmp_path / "licenses"
 
 
+def test_an_unpack_folder_without_a_frozen_app_is_no_bundle(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert bundled_licences_dir() is None
+
+
 def test_a_bundles_index_lists_its_components(tmp_path: Path) -> None:
     (tmp_path / "components.json").write_text(
         json.dumps([{"name": "ICU", "licence": "ICU", "texts": ["ICU.txt"], "libraries": []}]),

@@ -23,7 +23,7 @@ from scope_picker.core.search import normalise
 _METHOD_AND_PATH = re.compile(
     r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+((?:/|[a-z][a-z0-9+.-]*://)\S*)$", re.IGNORECASE
 )
-_API_PREFIX = "/v1"
+_API_VERSION = "v1"
 _PLACEHOLDER = re.compile(r"^\{[^/{}]+\}$")
 _SUGGESTIONS = 3
 
@@ -139,16 +139,17 @@ def _near(catalogue: Catalogue, text: str) -> tuple[Endpoint, ...]:
     for endpoint in catalogue.endpoints:
         for key in (endpoint.id, endpoint.label, endpoint.name, *endpoint.page_names):
             keys.setdefault(normalise(key).lower(), endpoint)
-    close = difflib.get_close_matches(normalise(text).lower(), keys, n=10, cutoff=0.6)
+    # Every key above the cutoff, best first: one endpoint has several keys, so a cap on the
+    # keys could leave fewer endpoints than there are close ones.
+    close = difflib.get_close_matches(normalise(text).lower(), keys, n=len(keys), cutoff=0.6)
     return tuple(dict.fromkeys(keys[key] for key in close))[:_SUGGESTIONS]
 
 
 def _path_segments(path: str) -> tuple[str, ...]:
     """``https://api.spotify.com/v1/me/player/?x=1`` -> ``("me", "player")``."""
-    path = urlsplit(path).path if "://" in path else path.split("?", 1)[0].split("#", 1)[0]
-    if path == _API_PREFIX or path.startswith(_API_PREFIX + "/"):
-        path = path[len(_API_PREFIX) :]
-    return tuple(part for part in path.split("/") if part)
+    path = urlsplit(path).path if "://" in path else path.partition("?")[0].partition("#")[0]
+    segments = tuple(part for part in path.split("/") if part)
+    return segments[1:] if segments[:1] == (_API_VERSION,) else segments
 
 
 def _listing(endpoints: Iterable[Endpoint], separator: str = ", ") -> str:

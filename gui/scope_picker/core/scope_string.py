@@ -278,7 +278,7 @@ def _python_list(scopes: Sequence[str]) -> str:
 
 _FORMATTERS: Mapping[CopyFormat, Callable[[Sequence[str]], str]] = {
     CopyFormat.SPACE: " ".join,
-    CopyFormat.URL_ENCODED: lambda s: quote(" ".join(s), safe="-"),
+    CopyFormat.URL_ENCODED: lambda s: quote(" ".join(s)),
     CopyFormat.COMMA: ",".join,
     CopyFormat.JSON: lambda s: json.dumps(list(s)),
     CopyFormat.PYTHON: _python_list,
