@@ -33,7 +33,8 @@ REDIRECT_URI = "http://127.0.0.1:{port}/callback"
 
 @dataclass(frozen=True)
 class Route:
-    """An API answer: the scopes Spotify requires, then the status, body and headers."""
+    """An API answer: the scopes Spotify requires, then the status, body (JSON, or bytes sent
+    as they are) and headers."""
 
     required: frozenset[str] = frozenset()
     status: int = 200
@@ -240,7 +241,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.read(length)
         headers = {name.lower(): value for name, value in self.headers.items()}
         status, extra, body = self.server.fake.api(self.command, self.path, headers)
-        data = b"" if body is None else json.dumps(body).encode()
+        if isinstance(body, bytes):  # sent as it is: not JSON, or not even UTF-8
+            data = body
+        else:
+            data = b"" if body is None else json.dumps(body).encode()
         self._reply(status, extra, data, "application/json")
 
     def _reply(self, status: int, headers: dict[str, str], body: bytes, kind: str) -> None:
