@@ -15,7 +15,7 @@ from scope_picker.core.live.api import ApiCall, ApiResponse, path_parameters, se
 from scope_picker.core.live.errors import LiveError
 from scope_picker.core.live.explain import Explanation, explain
 from scope_picker.core.live.hosts import Hosts
-from scope_picker.core.live.probe import Verdict, probe, probe_endpoints, probe_report
+from scope_picker.core.live.probe import ProbeResult, Verdict, probe, probe_endpoints, probe_report
 from scope_picker.core.live.tokens import Token
 
 GetToken = Callable[[tuple[str, ...]], Token]
@@ -513,3 +513,101 @@ def test_an_answer_that_is_not_json_is_kept_as_text(
     assert (empty.status, empty.ok, empty.text, empty.data, empty.is_json) == (
         204, True, "", None, False
     )  # fmt: skip
+
+
+# --- the Probe's verdicts and its report, word for word
+
+
+def test_each_answer_gets_the_verdict_the_window_shows(
+    hosts: Hosts, fake: FakeSpotify, get_token: GetToken, catalogue: Catalogue
+) -> None:
+    token = get_token((PLAYBACK, TOP))
+    statuses = {
+        "/me": 200,
+        "/me/player": 429,
+        "/me/player/devices": 500,
+        "/me/player/currently-playing": 499,
+        "/me/top/artists": 400,
+        "/search": 401,
+        "/markets": 403,  # deprecated: 403 as predicted
+        "/browse/new-releases": 401,  # deprecated, but 401 is not what was predicted
+    }
+    for path, status in statuses.items():
+        fake.routes[("GET", f"/v1{path}")] = Route(status=status)
+    # /me/top/tracks has no route: 404, and it is not deprecated; the other deprecated: 404.
+    results = {result.endpoint.path: result for result in probe(hosts, token, catalogue)}
+    shown = {path: (r.answered, r.verdict.value, r.predicted) for path, r in results.items()}
+    success = "success"
+    deprecated = "deprecated: success, or 403/404 for newer apps"
+    assert {path: shown[path] for path in [*statuses, "/me/top/tracks", "/browse/categories"]} == {
+        "/me": ("200 OK", "agrees", success),
+        "/me/player": ("429 Too Many Requests", "not checked", success),
+        "/me/player/devices": ("500 Internal Server Error", "not checked", success),
+        "/me/player/currently-playing": ("499", "differs", success),
+        "/me/top/artists": ("400 Bad Request", "not checked", success),
+        "/search": ("401 Unauthorized", "differs", success),
+        "/markets": ("403 Forbidden", "agrees", deprecated),
+        "/browse/new-releases": ("401 Unauthorized", "differs", deprecated),
+        "/me/top/tracks": ("404 Not Found", "differs", success),
+        "/browse/categories": ("404 Not Found", "agrees", deprecated),
+    }
+    assert results["/me"].note == ""  # nothing to explain: no tooltip
+    assert results["/me/top/tracks"].note == (
+        "Not found: check the IDs in the path. Spotify said: “Service not found”."
+    )
+
+
+def test_an_endpoint_without_an_answer_is_not_checked(
+    free_port: int, get_token: GetToken, catalogue: Catalogue
+) -> None:
+    token = get_token(())
+    nowhere = Hosts(accounts=f"http://127.0.0.1:{free_port}", api=f"http://127.0.0.1:{free_port}")
+    results = list(probe(nowhere, token, catalogue))
+    assert [result.endpoint for result in results] == list(probe_endpoints(catalogue, frozenset()))
+    for result in results:
+        assert (result.status, result.verdict, result.note) == (0, Verdict.NOT_CHECKED, "")
+        assert result.answered == (
+            "Cannot reach 127.0.0.1: Connection refused. Check the network connection."
+        )
+
+
+def test_the_probe_report_lists_each_difference_for_a_catalogue_maintainer(
+    catalogue: Catalogue,
+) -> None:
+    def result(
+        endpoint_id: str, status: int, answered: str, verdict: Verdict, note: str = ""
+    ) -> ProbeResult:
+        return ProbeResult(
+            catalogue.endpoint(endpoint_id), "success", status, answered, verdict, note
+        )
+
+    results = [
+        result("get-current-users-profile", 200, "200 OK", Verdict.AGREES),
+        result(
+            "get-users-top-tracks", 403, "403 Forbidden", Verdict.DIFFERS, "Needs another scope."
+        ),
+        result("get-available-markets", 500, "500", Verdict.NOT_CHECKED),
+        result("get-current-users-profile", 401, "401 Unauthorized", Verdict.DIFFERS),
+    ]
+    granted = _token(PLAYBACK, TOP)
+    assert probe_report(results, granted, catalogue) == "\n".join(
+        [
+            f"Scope Picker probe, catalogue {catalogue.version}",
+            "Granted scopes: user-read-playback-state user-top-read",
+            "Endpoints probed: 4; checked: 3; differences: 2",
+            "",
+            "GET /me/top/tracks (get-users-top-tracks)",
+            "  catalogue: needs user-top-read; predicted success",
+            "  Spotify answered: 403 Forbidden",
+            "  Needs another scope.",
+            "",
+            "GET /me (get-current-users-profile)",
+            "  catalogue: needs no scope; optional: user-read-private, user-read-email; "
+            "predicted success",
+            "  Spotify answered: 401 Unauthorized",
+        ]
+    )
+    assert probe_report([], _token(), catalogue).splitlines()[1:] == [
+        "Granted scopes: (none)",
+        "Endpoints probed: 0; checked: 0; differences: 0",
+    ]
