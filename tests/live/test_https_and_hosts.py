@@ -26,6 +26,7 @@ from scope_picker.core.live.hosts import (
     DEFAULT_API_URL,
     Hosts,
     hosts_from_environment,
+    is_loopback_host,
 )
 from scope_picker.core.live.tokens import refresh
 from scope_picker.core.live.transport import send, verified_context
@@ -96,8 +97,12 @@ def test_spotify_hosts_by_default() -> None:
 
 
 def test_testing_variables_point_at_a_fake() -> None:
+    # The names the README gives.
     hosts = hosts_from_environment(
-        {ACCOUNTS_URL_VARIABLE: "http://127.0.0.1:9001/", API_URL_VARIABLE: "https://[::1]:9002"}
+        {
+            "SCOPE_PICKER_ACCOUNTS_URL": "http://127.0.0.1:9001/",
+            "SCOPE_PICKER_API_URL": "https://[::1]:9002",
+        }
     )
     assert hosts.token_endpoint == "http://127.0.0.1:9001/api/token"
     assert hosts.api_url("/me") == "https://[::1]:9002/v1/me"
@@ -138,6 +143,22 @@ def test_testing_variables_that_would_leak_or_cannot_work_are_refused(
     with pytest.raises(LiveError) as raised:
         hosts_from_environment({variable: value})
     assert str(raised.value) == f"{variable} is set to {value!r}, which {problem}"
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("localhost", False),
+        ("192.168.1.10", False),
+        ("::2", False),
+        ("", False),
+    ],
+)
+def test_only_a_loopback_ip_literal_is_a_loopback_host(host: str, loopback: bool) -> None:
+    assert is_loopback_host(host) is loopback
 
 
 def test_a_blank_testing_variable_is_unset() -> None:
