@@ -256,3 +256,8 @@ def test_a_context_that_does_not_verify_both_is_refused(
         ValueError, match=r"^a TLS context must verify the certificate and the host name$"
     ):
         verified_context(lax)
+
+
+def test_without_a_context_the_system_certificates_are_verified() -> None:
+    context = verified_context()
+    assert (context.verify_mode, context.check_hostname) == (ssl.CERT_REQUIRED, True)
