@@ -8,7 +8,7 @@ as in the authorize request and a verifier whose S256 is the challenge; it refus
 secret (this flow must never send one); refresh tokens are single-use and rotate. The API
 answers the routes a test declares, requiring their scopes, with 401 for an unknown or expired
 token and 404 "Service not found" for anything else. Every token request and API request is
-recorded for tests to inspect.
+recorded for tests to inspect; ``canned_token_answers`` overrides the token endpoint's next answers.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ REDIRECT_URI = "http://127.0.0.1:{port}/callback"
 
 @dataclass(frozen=True)
 class Route:
-    """An API answer: the scopes Spotify requires, then the status, body and headers."""
+    """An API answer: the scopes Spotify requires, then the status, body (JSON, or bytes sent
+    as they are) and headers."""
 
     required: frozenset[str] = frozenset()
     status: int = 200
@@ -64,6 +65,8 @@ class FakeSpotify:
     api_requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
     issued_access_tokens: list[str] = field(default_factory=list)
     authorize_queries: list[dict[str, str]] = field(default_factory=list)
+    # Answers the token endpoint gives first, whatever is asked: (status, JSON or raw bytes).
+    canned_token_answers: list[tuple[int, Any]] = field(default_factory=list)
     _grants: dict[str, _Grant] = field(default_factory=dict)
     _access: dict[str, tuple[str, ...]] = field(default_factory=dict)
     _refresh: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
@@ -117,6 +120,8 @@ class FakeSpotify:
     def token(self, form: dict[str, str], headers: dict[str, str]) -> tuple[int, dict[str, Any]]:
         self.token_requests.append(form)
         self.token_request_headers.append(headers)
+        if self.canned_token_answers:
+            return self.canned_token_answers.pop(0)
         if "client_secret" in form or "authorization" in headers:
             return 400, _oauth_error("invalid_request", "PKCE clients send no secret")
         if form.get("client_id") != self.client_id:
@@ -226,7 +231,8 @@ class _Handler(BaseHTTPRequestHandler):
         form = {name: values[0] for name, values in parse_qs(body).items()}
         headers = {name.lower(): value for name, value in self.headers.items()}
         status, answer = self.server.fake.token(form, headers)
-        self._reply(status, {}, json.dumps(answer).encode(), "application/json")
+        data = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
+        self._reply(status, {}, data, "application/json")
 
     def do_PUT(self) -> None:
         self._api()
@@ -240,7 +246,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.rfile.read(length)
         headers = {name.lower(): value for name, value in self.headers.items()}
         status, extra, body = self.server.fake.api(self.command, self.path, headers)
-        data = b"" if body is None else json.dumps(body).encode()
+        if isinstance(body, bytes):  # sent as it is: not JSON, or not even UTF-8
+            data = body
+        else:
+            data = b"" if body is None else json.dumps(body).encode()
         self._reply(status, extra, data, "application/json")
 
     def _reply(self, status: int, headers: dict[str, str], body: bytes, kind: str) -> None:

@@ -3,9 +3,13 @@ verification stays on; the two testing variables and what they refuse."""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
+import socket
 import ssl
 import subprocess
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,9 +26,10 @@ from scope_picker.core.live.hosts import (
     DEFAULT_API_URL,
     Hosts,
     hosts_from_environment,
+    is_loopback_host,
 )
 from scope_picker.core.live.tokens import refresh
-from scope_picker.core.live.transport import verified_context
+from scope_picker.core.live.transport import send, verified_context
 
 SCOPES = ("user-library-read",)
 
@@ -72,17 +77,14 @@ def test_the_flow_runs_over_https_trusting_the_test_certificate_only_here(
     token = attempt.finish(timeout=10, tls=trusted)
     assert token.granted == SCOPES
     # Without the test's trust, the system's certificates refuse the fake: nothing is sent.
-    with pytest.raises(LiveError, match=r"could not be verified.*nothing was sent"):
+    with pytest.raises(LiveError) as raised:
         refresh(hosts, token)
+    assert re.fullmatch(
+        r"The certificate of 127\.0\.0\.1 could not be verified \(self[- ]signed certificate\); "
+        r"nothing was sent\. A proxy or antivirus that intercepts HTTPS can cause this\.",
+        str(raised.value),
+    )
     assert len(https_fake.token_requests) == 1
-
-
-def test_a_context_that_does_not_verify_is_refused() -> None:
-    lax = ssl.create_default_context()
-    lax.check_hostname = False
-    lax.verify_mode = ssl.CERT_NONE
-    with pytest.raises(ValueError, match="must verify"):
-        verified_context(lax)
 
 
 def test_spotify_hosts_by_default() -> None:
@@ -95,27 +97,167 @@ def test_spotify_hosts_by_default() -> None:
 
 
 def test_testing_variables_point_at_a_fake() -> None:
+    # The names the README gives.
     hosts = hosts_from_environment(
-        {ACCOUNTS_URL_VARIABLE: "http://127.0.0.1:9001/", API_URL_VARIABLE: "https://[::1]:9002"}
+        {
+            "SCOPE_PICKER_ACCOUNTS_URL": "http://127.0.0.1:9001/",
+            "SCOPE_PICKER_API_URL": "https://[::1]:9002",
+        }
     )
     assert hosts.token_endpoint == "http://127.0.0.1:9001/api/token"
     assert hosts.api_url("/me") == "https://[::1]:9002/v1/me"
     assert hosts.authorize_endpoint == "http://127.0.0.1:9001/authorize"
 
 
+NOT_A_URL = "is not a URL. It is for testing only: unset it."
+NOT_AN_ORIGIN = (
+    "is not an origin such as https://host:port (no path). "
+    "It is for testing only: unset it to use Spotify."
+)
+UNENCRYPTED = (
+    "would send tokens unencrypted: use https://, or http:// only with a loopback address "
+    "such as 127.0.0.1 for a test fake. Unset it to use Spotify."
+)
+
+
+@pytest.mark.parametrize("variable", [ACCOUNTS_URL_VARIABLE, API_URL_VARIABLE])
 @pytest.mark.parametrize(
     ("value", "problem"),
     [
-        ("http://example.com", "would send tokens unencrypted"),
-        ("http://localhost:9000", "would send tokens unencrypted"),
-        ("https://127.0.0.1:9000/api", "no path"),
-        ("https://127.0.0.1:99999", "not a URL"),
-        ("127.0.0.1:9000", "not an origin"),
+        ("http://example.com", UNENCRYPTED),
+        ("http://localhost:9000", UNENCRYPTED),
+        ("ftp://127.0.0.1:9000", UNENCRYPTED),
+        ("https://127.0.0.1:9000/api", NOT_AN_ORIGIN),
+        ("https://127.0.0.1:9000/XX", NOT_AN_ORIGIN),
+        ("https://127.0.0.1:9000?debug=1", NOT_AN_ORIGIN),
+        ("https://127.0.0.1:9000#top", NOT_AN_ORIGIN),
+        ("https://", NOT_AN_ORIGIN),
+        ("127.0.0.1:9000", NOT_AN_ORIGIN),
+        ("https://127.0.0.1:99999", NOT_A_URL),
+        ("https://[::1", NOT_A_URL),
     ],
 )
 def test_testing_variables_that_would_leak_or_cannot_work_are_refused(
-    value: str, problem: str
+    variable: str, value: str, problem: str
 ) -> None:
-    with pytest.raises(LiveError, match=problem) as raised:
-        hosts_from_environment({API_URL_VARIABLE: value})
-    assert "testing only" in str(raised.value) or "Unset it" in str(raised.value)
+    with pytest.raises(LiveError) as raised:
+        hosts_from_environment({variable: value})
+    assert str(raised.value) == f"{variable} is set to {value!r}, which {problem}"
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [
+        ("127.0.0.1", True),
+        ("127.8.9.10", True),
+        ("::1", True),
+        ("localhost", False),
+        ("192.168.1.10", False),
+        ("::2", False),
+        ("", False),
+    ],
+)
+def test_only_a_loopback_ip_literal_is_a_loopback_host(host: str, loopback: bool) -> None:
+    assert is_loopback_host(host) is loopback
+
+
+def test_a_blank_testing_variable_is_unset() -> None:
+    assert hosts_from_environment({ACCOUNTS_URL_VARIABLE: " ", API_URL_VARIABLE: ""}) == Hosts()
+
+
+# --- the one place that opens a connection
+
+
+def test_a_request_is_sent_whole_and_its_answer_read_whole(fake: FakeSpotify) -> None:
+    answer = send("GET", f"{fake.origin}/v1/me?market=ES", headers={"Authorization": "Bearer x"})
+    assert (answer.status, answer.reason) == (401, "Unauthorized")
+    assert answer.headers["content-type"] == "application/json"
+    assert json.loads(answer.body) == {
+        "error": {"status": 401, "message": "The access token expired"}
+    }
+    assert 0 < answer.elapsed < 5
+    [(method, path, headers)] = fake.api_requests
+    assert (method, path) == ("GET", "/v1/me?market=ES")
+    assert (headers["authorization"], headers["user-agent"]) == ("Bearer x", "spotify-scope-picker")
+
+
+@pytest.mark.parametrize("url", ["http://localhost:1/v1/me", "ftp://127.0.0.1:1/v1/me"])
+def test_plain_http_goes_to_a_loopback_address_only(url: str) -> None:
+    with pytest.raises(LiveError) as raised:
+        send("GET", url, headers={})
+    assert str(raised.value) == f"Refusing to send a request to {url}: only HTTPS is used."
+
+
+def test_a_closed_port_is_a_plain_message(free_port: int) -> None:
+    with pytest.raises(LiveError) as raised:
+        send("GET", f"http://127.0.0.1:{free_port}/v1/me", headers={})
+    assert str(raised.value) == (
+        "Cannot reach 127.0.0.1: Connection refused. Check the network connection."
+    )
+
+
+def test_a_host_that_cannot_be_found_is_a_plain_message() -> None:
+    with pytest.raises(LiveError) as raised:
+        send("GET", "https://scope-picker.invalid/v1/me", headers={})  # .invalid never resolves
+    assert str(raised.value) == (
+        "Cannot find scope-picker.invalid: the network looks unreachable (no DNS). "
+        "Check the connection."
+    )
+
+
+def test_a_server_that_never_answers_is_a_timeout() -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/v1/me"
+        with pytest.raises(LiveError) as raised:
+            send("GET", url, headers={}, timeout=1.0)
+    assert str(raised.value) == "127.0.0.1 did not answer within 1 seconds."
+
+
+def test_an_answer_that_is_not_http_is_a_plain_message() -> None:
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+
+        def answer_garbage() -> None:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b"hello\r\n")
+
+        answering = threading.Thread(target=answer_garbage)
+        answering.start()
+        with pytest.raises(LiveError) as raised:
+            send("GET", f"http://127.0.0.1:{server.getsockname()[1]}/v1/me", headers={})
+        answering.join(5)
+    assert str(raised.value) == (
+        "127.0.0.1 answered with something that is not HTTP (BadStatusLine('hello\\r\\n'))."
+    )
+
+
+@pytest.mark.parametrize(
+    ("verify_mode", "check_hostname"),
+    [
+        (ssl.CERT_NONE, False),
+        (ssl.CERT_OPTIONAL, True),
+        (ssl.CERT_OPTIONAL, False),
+        (ssl.CERT_REQUIRED, False),
+    ],
+)
+def test_a_context_that_does_not_verify_both_is_refused(
+    verify_mode: ssl.VerifyMode, check_hostname: bool
+) -> None:
+    lax = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # verifies both until told otherwise
+    assert verified_context(lax) is lax
+    lax.check_hostname = check_hostname
+    lax.verify_mode = verify_mode
+    with pytest.raises(
+        ValueError, match=r"^a TLS context must verify the certificate and the host name$"
+    ):
+        verified_context(lax)
+
+
+def test_without_a_context_the_system_certificates_are_verified() -> None:
+    context = verified_context()
+    assert (context.verify_mode, context.check_hostname) == (ssl.CERT_REQUIRED, True)

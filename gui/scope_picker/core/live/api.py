@@ -82,8 +82,8 @@ class ApiResponse:
     retry_after: int | None
     elapsed: float
     text: str
-    data: Any = None
-    is_json: bool = False
+    data: Any
+    is_json: bool
 
     @property
     def ok(self) -> bool:

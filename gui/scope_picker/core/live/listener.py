@@ -177,18 +177,13 @@ class CallbackListener:
             self.close()
         callback = self._server.callback
         if callback.code is None:
-            raise LiveError(callback.problem or "No code arrived.")
+            assert callback.problem is not None  # a redirect without a code always says why
+            raise LiveError(callback.problem)
         return callback.code
 
     def close(self) -> None:
         """Stop listening (safe to call again)."""
         self._server.server_close()
-
-    def __enter__(self) -> CallbackListener:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _bind_problem(address: LoopbackAddress, error: OSError) -> str:
