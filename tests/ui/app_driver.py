@@ -118,6 +118,23 @@ def scenario_start() -> list[Callable[[], object]]:
         window = main_window()
         REPORT["status_message"] = window.statusBar().currentMessage()
         REPORT["scope_string"] = window.scope_string.text()
+        available = window.screen().availableGeometry()
+        frame = window.frameGeometry()
+        REPORT["available"] = [available.x(), available.y(), available.width(), available.height()]
+        REPORT["frame"] = [frame.x(), frame.y(), frame.width(), frame.height()]
+        bar = window.right_tabs.tabBar()
+        REPORT["tabs"] = [
+            {
+                "title": bar.tabText(tab).replace("&", ""),
+                "width": bar.tabRect(tab).width(),
+                "right": bar.tabRect(tab).right(),
+                "text_width": bar.fontMetrics().horizontalAdvance(
+                    bar.tabText(tab).replace("&", "")
+                ),
+            }
+            for tab in range(bar.count())
+        ]
+        REPORT["tab_bar_width"] = bar.width()
 
     return [note_what_the_window_shows, close_the_window]
 
@@ -159,6 +176,23 @@ def scenario_session() -> list[Callable[[], object]]:
         window.copy_action.trigger()
         REPORT["copied"] = QGuiApplication.clipboard().text()
         REPORT["scope_string"] = window.scope_string.text()
+        available = window.screen().availableGeometry()
+        frame = window.frameGeometry()
+        REPORT["available"] = [available.x(), available.y(), available.width(), available.height()]
+        REPORT["frame"] = [frame.x(), frame.y(), frame.width(), frame.height()]
+        bar = window.right_tabs.tabBar()
+        REPORT["tabs"] = [
+            {
+                "title": bar.tabText(tab).replace("&", ""),
+                "width": bar.tabRect(tab).width(),
+                "right": bar.tabRect(tab).right(),
+                "text_width": bar.fontMetrics().horizontalAdvance(
+                    bar.tabText(tab).replace("&", "")
+                ),
+            }
+            for tab in range(bar.count())
+        ]
+        REPORT["tab_bar_width"] = bar.width()
 
     def use_the_authorization_panel() -> None:
         window = main_window()

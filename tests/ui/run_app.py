@@ -20,15 +20,19 @@ def run_app(
     *,
     python_path: Path | None = None,
     prefix: Sequence[str] = (),
+    platform: str | None = None,
 ) -> tuple[subprocess.CompletedProcess[str], dict[str, Any]]:
     """Run a driver scenario; settings live under ``home``, never the user's own.
 
     The child inherits the Qt platform (offscreen, or xcb on Xvfb). ``python_path`` puts a
-    copy of the package ahead of the installed one; ``prefix`` wraps the command (strace).
+    copy of the package ahead of the installed one; ``prefix`` wraps the command (strace);
+    ``platform`` replaces ``QT_QPA_PLATFORM`` (an offscreen screen of another size, say).
     """
     env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), PYTHONDONTWRITEBYTECODE="1")
     if python_path is not None:
         env["PYTHONPATH"] = str(python_path)
+    if platform is not None:
+        env["QT_QPA_PLATFORM"] = platform
     result = subprocess.run(
         [*prefix, sys.executable, str(DRIVER), scenario],
         capture_output=True,

@@ -530,9 +530,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Ignored saved settings: " + "; ".join(ignored))
 
     def _size_panes_to_default(self) -> None:
-        """Scopes get what their names need; endpoints, with the longest rows, the rest."""
+        """Scopes get what their names need, short of scrolling a tab title out of sight;
+        endpoints, with the longest rows, the rest."""
         width = self.width()
         left = min(DEFAULT_SCOPES_WIDTH, round(width * SMALL_SCOPES_SHARE))
+        # The tab titles stay whole (no scroll buttons) while the scopes can spare the room.
+        margins = self.centralWidget().layout().contentsMargins()
+        chrome = margins.left() + margins.right() + self.main_splitter.handleWidth()
+        tabs = self.right_tabs.tabBar().sizeHint().width()
+        smallest = self.main_splitter.widget(0).minimumSizeHint().width()
+        left = max(smallest, min(left, width - chrome - tabs))
         self.main_splitter.setSizes([left, width - left])
 
     def _resize_to_default(self) -> None:
@@ -542,10 +549,16 @@ class MainWindow(QMainWindow):
         available = self.screen().availableGeometry()
         border = self.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth) + 2
         title = 2 * self.fontMetrics().height()
-        width = min(DEFAULT_SIZE[0], available.width() - 2 * border)
-        height = min(DEFAULT_SIZE[1], available.height() - title - border)
-        self.resize(width, height)
+        self.resize(
+            min(DEFAULT_SIZE[0], available.width() - 2 * border),
+            min(DEFAULT_SIZE[1], available.height() - title - border),
+        )
+        # Centred by the size the window took, which its minimum may have made larger than
+        # asked; never above or left of the free space.
         self.move(
-            available.x() + (available.width() - width) // 2 - border,
-            available.y() + (available.height() - height - title - border) // 2,
+            max(available.x(), available.x() + (available.width() - self.width()) // 2 - border),
+            max(
+                available.y(),
+                available.y() + (available.height() - self.height() - title - border) // 2,
+            ),
         )
