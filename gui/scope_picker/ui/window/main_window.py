@@ -535,10 +535,14 @@ class MainWindow(QMainWindow):
         width = self.width()
         left = min(DEFAULT_SCOPES_WIDTH, round(width * SMALL_SCOPES_SHARE))
         # The tab titles stay whole (no scroll buttons) while the scopes can spare the room.
-        margins = self.centralWidget().layout().contentsMargins()
-        chrome = margins.left() + margins.right() + self.main_splitter.handleWidth()
+        metric = self.style().pixelMetric
+        chrome = (
+            metric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+            + metric(QStyle.PixelMetric.PM_LayoutRightMargin)
+            + self.main_splitter.handleWidth()
+        )
         tabs = self.right_tabs.tabBar().sizeHint().width()
-        smallest = self.main_splitter.widget(0).minimumSizeHint().width()
+        smallest = self.left_splitter.minimumSizeHint().width()
         left = max(smallest, min(left, width - chrome - tabs))
         self.main_splitter.setSizes([left, width - left])
 
