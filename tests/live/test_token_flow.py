@@ -641,3 +641,23 @@ def test_a_redirect_uri_the_checks_refuse_is_refused_before_listening(hosts: Hos
         "Error: Spotify does not accept localhost; use the loopback address 127.0.0.1 (or [::1]) "
         "with the same port and path."
     )
+
+
+def test_a_silent_connection_holds_the_listener_for_five_seconds_at_most(free_port: int) -> None:
+    """A browser may open a connection and send nothing (a speculative one); the listener gives
+    up on it after listener.REQUEST_READ_SECONDS and reads the redirect that follows."""
+    waiting = listener.CallbackListener(
+        loopback_address(f"http://127.0.0.1:{free_port}/callback"), state="the-state"
+    )
+    codes: list[str] = []
+    waiter = threading.Thread(target=lambda: codes.append(waiting.wait(timeout=60)))
+    with socket.create_connection(("127.0.0.1", free_port)):  # connects, then says nothing
+        waiter.start()
+        time.sleep(0.2)  # the listener has taken the silent connection first
+        redirect = f"http://127.0.0.1:{free_port}/callback?code=the-code&state=the-state"
+        reply = threading.Thread(target=lambda: get(redirect))
+        reply.start()
+        waiter.join(timeout=listener.REQUEST_READ_SECONDS + 10)
+        assert not waiter.is_alive(), "a connection that sends nothing holds the listener"
+    reply.join(timeout=10)
+    assert codes == ["the-code"]
