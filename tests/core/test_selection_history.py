@@ -59,6 +59,14 @@ def test_only_the_latest_steps_are_kept(catalogue: Catalogue) -> None:
     assert set(selection.scopes) == set(names[:2])  # five ticks on, three steps back
 
 
+def test_a_history_limited_to_no_steps_keeps_none(catalogue: Catalogue) -> None:
+    selection = Selection(catalogue)
+    history = SelectionHistory(selection, limit=0)
+    selection.toggle("streaming")
+    assert not history.undo()
+    assert selection.scopes == ("streaming",)
+
+
 def test_five_hundred_steps_are_kept_by_default(catalogue: Catalogue) -> None:
     selection = Selection(catalogue)
     history = SelectionHistory(selection)

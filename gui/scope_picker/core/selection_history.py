@@ -77,7 +77,7 @@ class SelectionHistory:
         if self._stepping:
             return  # an undo or redo: ``_step`` has moved the steps and notifies
         self._undo.append(previous)
-        del self._undo[: -self._limit]
+        del self._undo[: max(0, len(self._undo) - self._limit)]
         self._redo.clear()
         self._notify()
 
