@@ -284,6 +284,14 @@ def test_the_first_window_frame_included_fits_the_screen(qtbot: QtBot, window: M
     assert window.frameGeometry().height() + window.fontMetrics().height() <= available.height()
 
 
+def test_a_window_with_no_room_to_spare_is_placed_by_the_window_manager(window: MainWindow) -> None:
+    # On the 800x600 offscreen screen the first window takes the whole width: it asks for no
+    # position, because at a scale factor Qt's xcb platform would put the client's corner
+    # there and the window manager's title bar above the screen (seen under openbox).
+    assert window.width() > 780  # it nearly fills the 800 px screen
+    assert not window.testAttribute(Qt.WidgetAttribute.WA_Moved)
+
+
 def test_tab_titles_are_whole(qtbot: QtBot, window: MainWindow) -> None:
     window.resize(640, 390)  # 1280x800 at QT_SCALE_FACTOR=2, less a title bar
     window.show()

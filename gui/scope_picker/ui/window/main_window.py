@@ -558,11 +558,10 @@ class MainWindow(QMainWindow):
             min(DEFAULT_SIZE[1], available.height() - title - border),
         )
         # Centred by the size the window took, which its minimum may have made larger than
-        # asked; never above or left of the free space.
-        self.move(
-            max(available.x(), available.x() + (available.width() - self.width()) // 2 - border),
-            max(
-                available.y(),
-                available.y() + (available.height() - self.height() - title - border) // 2,
-            ),
-        )
+        # asked. With no room to spare the window manager places it: Qt's xcb platform would
+        # take a position given at a scale factor for the client's corner, not the frame's,
+        # and put the title bar above the screen.
+        left = (available.width() - self.width()) // 2 - border
+        top = (available.height() - self.height() - title - border) // 2
+        if left > 0 and top > 0:
+            self.move(available.x() + left, available.y() + top)
