@@ -288,7 +288,9 @@ def test_a_window_with_no_room_to_spare_is_placed_by_the_window_manager(window: 
     # On the 800x600 offscreen screen the first window takes the whole width: it asks for no
     # position, because at a scale factor Qt's xcb platform would put the client's corner
     # there and the window manager's title bar above the screen (seen under openbox).
-    assert window.width() > 780  # it nearly fills the 800 px screen
+    if window.screen().availableGeometry().width() > 800:
+        pytest.skip("needs the 800 px offscreen screen, where the window has no room to spare")
+    assert window.width() > 780  # it nearly fills the screen
     assert not window.testAttribute(Qt.WidgetAttribute.WA_Moved)
 
 
