@@ -123,16 +123,15 @@ def scenario_start() -> list[Callable[[], object]]:
         REPORT["available"] = [available.x(), available.y(), available.width(), available.height()]
         REPORT["frame"] = [frame.x(), frame.y(), frame.width(), frame.height()]
         bar = window.right_tabs.tabBar()
+        titles = [bar.tabText(tab).replace("&", "") for tab in range(bar.count())]
         REPORT["tabs"] = [
             {
-                "title": bar.tabText(tab).replace("&", ""),
+                "title": title,
                 "width": bar.tabRect(tab).width(),
                 "right": bar.tabRect(tab).right(),
-                "text_width": bar.fontMetrics().horizontalAdvance(
-                    bar.tabText(tab).replace("&", "")
-                ),
+                "text_width": bar.fontMetrics().horizontalAdvance(title),
             }
-            for tab in range(bar.count())
+            for tab, title in enumerate(titles)
         ]
         REPORT["tab_bar_width"] = bar.width()
 
@@ -176,23 +175,6 @@ def scenario_session() -> list[Callable[[], object]]:
         window.copy_action.trigger()
         REPORT["copied"] = QGuiApplication.clipboard().text()
         REPORT["scope_string"] = window.scope_string.text()
-        available = window.screen().availableGeometry()
-        frame = window.frameGeometry()
-        REPORT["available"] = [available.x(), available.y(), available.width(), available.height()]
-        REPORT["frame"] = [frame.x(), frame.y(), frame.width(), frame.height()]
-        bar = window.right_tabs.tabBar()
-        REPORT["tabs"] = [
-            {
-                "title": bar.tabText(tab).replace("&", ""),
-                "width": bar.tabRect(tab).width(),
-                "right": bar.tabRect(tab).right(),
-                "text_width": bar.fontMetrics().horizontalAdvance(
-                    bar.tabText(tab).replace("&", "")
-                ),
-            }
-            for tab in range(bar.count())
-        ]
-        REPORT["tab_bar_width"] = bar.width()
 
     def use_the_authorization_panel() -> None:
         window = main_window()
