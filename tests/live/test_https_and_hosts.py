@@ -188,6 +188,14 @@ def test_plain_http_goes_to_a_loopback_address_only(url: str) -> None:
     assert str(raised.value) == f"Refusing to send a request to {url}: only HTTPS is used."
 
 
+@pytest.mark.parametrize("url", ["https:///v1/me", "https://:443/v1/me", "http:///v1/me"])
+def test_a_url_that_names_no_host_is_refused_before_any_connection(url: str) -> None:
+    """An empty host would be this machine to the socket layer: the request is not sent."""
+    with pytest.raises(LiveError) as raised:
+        send("GET", url, headers={"Authorization": "Bearer x"})
+    assert str(raised.value) == f"Refusing to send a request to {url}: it names no host."
+
+
 def test_a_closed_port_is_a_plain_message(free_port: int) -> None:
     with pytest.raises(LiveError) as raised:
         send("GET", f"http://127.0.0.1:{free_port}/v1/me", headers={})

@@ -53,7 +53,9 @@ def send(
 ) -> HttpResponse:
     """Send one request and read the whole answer; LiveError says why when there is none."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    host = parts.hostname
+    if not host:
+        raise LiveError(f"Refusing to send a request to {url}: it names no host.")
     connection: http.client.HTTPConnection
     if parts.scheme == "https":
         connection = http.client.HTTPSConnection(
