@@ -661,3 +661,25 @@ def test_a_silent_connection_holds_the_listener_for_five_seconds_at_most(free_po
         assert not waiter.is_alive(), "a connection that sends nothing holds the listener"
     reply.join(timeout=10)
     assert codes == ["the-code"]
+
+
+def test_get_token_again_right_after_a_token_listens_on_the_same_port(free_port: int) -> None:
+    """The second Get token (more scopes ticked, or the 403's "tick it and get a new token")
+    comes within seconds on the same registered port. The listener answered the first redirect
+    and closed the connection first, so the kernel still holds that connection (TIME_WAIT) on
+    the port: that must not read as "port in use"."""
+    address = loopback_address(f"http://127.0.0.1:{free_port}/callback")
+    codes: list[str] = []
+    for state, code in (("first", "one"), ("second", "two")):
+        waiting = listener.CallbackListener(address, state=state)
+        waiter = threading.Thread(target=lambda w=waiting: codes.append(w.wait(timeout=WAIT)))
+        waiter.start()
+        with socket.create_connection(("127.0.0.1", free_port), timeout=WAIT) as browser:
+            browser.sendall(
+                f"GET /callback?code={code}&state={state} HTTP/1.1\r\n"
+                f"Host: 127.0.0.1:{free_port}\r\n\r\n".encode()
+            )
+            while browser.recv(4096):  # read to the listener's close: it closes first
+                pass
+        waiter.join(timeout=WAIT)
+    assert codes == ["one", "two"]
