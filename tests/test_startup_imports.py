@@ -35,6 +35,11 @@ NOT_AT_START_UP = (
 )
 """Prefixes of module names that the app's start must not import."""
 
+QT_CLASSES_NOT_AT_START_UP = ("QStyle", "QCommonStyle", "QTextCursor", "QTextCharFormat")
+"""Qt classes whose Python type (and every enum of it) PySide6 builds on first use, at a cost
+of milliseconds, and that the first window does not need: the style's frame width and margins
+are read off widgets, and the consent preview's first edit imports the text classes."""
+
 CHILD = """
 import json, linecache, sys
 import scope_picker.app as app
@@ -43,6 +48,8 @@ def count_certificates_after_noting_the_modules():
     # The smoke report counts the CA certificates ssl trusts (importing ssl) once the window
     # is shown: what start-up imported is what was there just before.
     seen["modules"], seen["sources"] = sorted(sys.modules), sorted(linecache.cache)
+    from PySide6 import QtGui, QtWidgets
+    seen["qt_types"] = sorted([*vars(QtGui), *vars(QtWidgets)])
     return 1
 app.trusted_ca_certificates = count_certificates_after_noting_the_modules
 exit_code = app.main(["scope-picker", app.SMOKE_TEST_FLAG])
@@ -81,3 +88,9 @@ def test_start_up_keeps_no_source_of_the_app_in_linecache(tmp_path: Path) -> Non
     inspect.getsource, which keeps each source (about 2 MiB in all) in linecache."""
     kept = [name for name in start_up(tmp_path)["sources"] if "scope_picker" in Path(name).parts]
     assert kept == []
+
+
+def test_start_up_builds_no_python_type_for_qt_classes_it_does_not_need(tmp_path: Path) -> None:
+    qt_types = set(start_up(tmp_path)["qt_types"])
+    assert {"QMainWindow", "QTreeView"} <= qt_types  # the listing is the real one
+    assert qt_types & set(QT_CLASSES_NOT_AT_START_UP) == set()
