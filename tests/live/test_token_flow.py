@@ -192,6 +192,9 @@ def test_a_port_in_use_is_named_before_the_browser_opens(
     hosts: Hosts, redirect_uri: str, free_port: int
 ) -> None:
     with socket.socket() as squatter:
+        # A port may still hold another test's closed connection (TIME_WAIT): a listener
+        # may take it, as the app's does; two listeners may not.
+        squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         squatter.bind(("127.0.0.1", free_port))
         squatter.listen()
         with pytest.raises(LiveError, match=f"Port {free_port} on 127.0.0.1 is in use"):
