@@ -131,6 +131,18 @@ def test_explain_in_development_mode_says_what_is_unavailable(
     )
 
 
+def test_explain_in_development_mode_says_a_scope_adds_nothing_where_spotify_removed_its_fields(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """As ``for-endpoints "GET /me"`` says: no 'partial' for a gain the mode took away."""
+    _, out, _ = run(capsys, "explain", "user-read-email")
+    assert section(out, "Endpoints covered") == [
+        "  GET  /me  Get Current User's Profile  [user-read-email adds nothing in Development "
+        "mode: Spotify no longer returns the email address]"
+    ]
+    assert "partial" not in out
+
+
 def test_explain_shows_what_a_blocked_endpoint_still_needs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -296,8 +308,12 @@ def test_explain_json(capsys: pytest.CaptureFixture[str], catalogue: Catalogue) 
         "missing_required": [],
         "missing_any_of": [["playlist-modify-public", "playlist-modify-private"]],
         "missing_optional": [],
+        "without_gain": [],
         "unavailable": None,
     }
+    profile = next(e for e in doc["endpoints"] if e["id"] == "get-current-users-profile")
+    assert profile["coverage"]["level"] == "full"
+    assert profile["coverage"]["without_gain"] == ["user-read-email"]
     assert doc["scope_string"] == "ugc-image-upload user-read-email"
 
 

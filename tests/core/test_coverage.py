@@ -5,7 +5,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scope_picker.core.catalogue import AppMode, Catalogue, EndpointKind
-from scope_picker.core.coverage import Coverage, CoverageLevel, cover, evaluate, public_endpoints
+from scope_picker.core.coverage import (
+    Coverage,
+    CoverageLevel,
+    EndpointCoverage,
+    cover,
+    evaluate,
+    public_endpoints,
+)
 from scope_picker.core.selection import Selection
 
 
@@ -42,15 +49,44 @@ def test_full_coverage(catalogue: Catalogue) -> None:
     assert levels["get-queue"] is CoverageLevel.BLOCKED
 
 
+def _profile(catalogue: Catalogue, scopes: list[str], mode: AppMode) -> EndpointCoverage:
+    coverage = cover(catalogue, scopes, mode=mode)
+    return next(e for e in coverage.endpoints if e.endpoint.id == "get-current-users-profile")
+
+
 def test_partial_coverage_says_what_the_missing_scope_adds(catalogue: Catalogue) -> None:
-    coverage = cover(catalogue, ["user-read-private"])
-    profile = next(e for e in coverage.endpoints if e.endpoint.id == "get-current-users-profile")
+    profile = _profile(catalogue, ["user-read-private"], AppMode.EXTENDED)
     assert profile.level is CoverageLevel.PARTIAL
     assert profile.explain() == "user-read-email adds the email address"
-    full = cover(catalogue, ["user-read-private", "user-read-email"])
+    full = cover(catalogue, ["user-read-private", "user-read-email"], mode=AppMode.EXTENDED)
     assert (
         next(e for e in full.endpoints if e.endpoint.id == "get-current-users-profile").level
         is CoverageLevel.FULL
+    )
+
+
+def test_in_development_mode_a_scope_whose_fields_spotify_removed_adds_nothing(
+    catalogue: Catalogue,
+) -> None:
+    """The February 2026 migration guide: GET /me no longer returns email, country, product
+    or explicit_content to Development-mode apps, so neither scope is missing, nor a gain."""
+    profile = _profile(catalogue, ["user-read-email"], AppMode.DEVELOPMENT)
+    assert profile.level is CoverageLevel.FULL
+    assert profile.missing_optional == ()
+    assert profile.explain() == (
+        "user-read-email adds nothing in Development mode: "
+        "Spotify no longer returns the email address"
+    )
+    both = _profile(catalogue, ["user-read-private", "user-read-email"], AppMode.DEVELOPMENT)
+    assert [option.scope for option in both.without_gain] == [
+        "user-read-private",
+        "user-read-email",
+    ]
+    extended = _profile(catalogue, ["user-read-email"], AppMode.EXTENDED)
+    assert extended.without_gain == ()
+    assert extended.explain() == (
+        "user-read-private adds the country, subscription level (product) and "
+        "explicit-content settings"
     )
 
 

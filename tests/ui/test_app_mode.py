@@ -48,6 +48,29 @@ def test_the_mode_menu_switches_coverage_and_picks(
     assert "unavailable" not in window.endpoints.model.summary()
 
 
+def test_the_details_of_a_scope_follow_the_mode(window: MainWindow) -> None:
+    """GET /me lost its email field for Development-mode apps (February 2026), and the
+    type-specific save endpoints went: the details of a scope say so until the mode changes."""
+    window.show_scope("user-read-email")
+    assert (
+        "GET /me Get Current User's Profile (optional: adds nothing in Development mode: "
+        "Spotify no longer returns the email address)" in window.details.toPlainText()
+    )
+    window.show_scope("user-library-modify")
+    assert (
+        "PUT /me/tracks Save Tracks for Current User (required, unavailable in Development "
+        "mode since 2026-02-11, deprecated)" in window.details.toPlainText()
+    )
+
+    window.mode_actions[AppMode.EXTENDED].trigger()
+    assert "unavailable" not in window.details.toPlainText()
+    window.show_scope("user-read-email")
+    assert (
+        "GET /me Get Current User's Profile (optional: adds the email address)"
+        in window.details.toPlainText()
+    )
+
+
 def test_the_mode_is_remembered(
     window: MainWindow, settings: QSettings, catalogue: Catalogue, qtbot: QtBot
 ) -> None:

@@ -78,6 +78,7 @@ def test_lists_exactly_the_coverage_grouped_in_reference_order(
 def test_rows_show_name_request_and_notes(
     model: EndpointModel, selection: Selection, catalogue: Catalogue
 ) -> None:
+    selection.set_mode(AppMode.EXTENDED)
     selection.replace(["user-read-private"])
     me = endpoint_row(model, find_id(catalogue, "GET /me"))
     assert me.data() == "Get Current User's Profile"
@@ -88,6 +89,20 @@ def test_rows_show_name_request_and_notes(
     assert "Partly covered: user-read-email adds the email address." in me.data(
         Qt.ItemDataRole.ToolTipRole
     )
+
+
+def test_in_development_mode_a_ticked_scope_whose_fields_spotify_removed_says_so(
+    model: EndpointModel, selection: Selection, catalogue: Catalogue
+) -> None:
+    selection.replace(["user-read-private"])
+    me = endpoint_row(model, find_id(catalogue, "GET /me"))
+    lost = (
+        "user-read-private adds nothing in Development mode: Spotify no longer returns the "
+        "country, subscription level (product) and explicit-content settings"
+    )
+    assert me.siblingAtColumn(NOTES_COLUMN).data() == lost
+    assert f"Covered by the ticked scopes; {lost}." in me.data(Qt.ItemDataRole.ToolTipRole)
+    assert me.data(Qt.ItemDataRole.ForegroundRole) is None  # covered, not greyed as blocked
 
 
 def test_blocked_endpoints_say_what_they_also_need_and_look_greyed(
@@ -178,7 +193,7 @@ def test_endpoints_needing_no_scope_are_listed_on_request(
     album = endpoint_row(model, find_id(catalogue, "GET /albums/{id}"))
     assert album.siblingAtColumn(NOTES_COLUMN).data() == "needs no scope"
     me = endpoint_row(model, find_id(catalogue, "GET /me"))
-    assert me.siblingAtColumn(NOTES_COLUMN).data().startswith("partial: user-read-private")
+    assert me.siblingAtColumn(NOTES_COLUMN).data().startswith("user-read-email adds nothing")
     assert model.summary() == f"1 endpoint covered · {len(public) - 1} more need no scope"
     with qtbot.assertNotEmitted(model.modelReset):
         model.set_show_public(True)

@@ -166,7 +166,10 @@ def test_the_current_scope_fills_the_details(window: MainWindow, catalogue: Cata
     details = window.details.toPlainText()
     assert catalogue.scope("user-read-email").description in details
     assert "“Get your real email address.”" in details
-    assert "GET /me Get Current User's Profile (optional: adds the email address)" in details
+    assert (
+        "GET /me Get Current User's Profile (optional: adds nothing in Development mode: "
+        "Spotify no longer returns the email address)"
+    ) in details
     # Where the sources say more than one thing, the details give the reason.
     assert "Why: The Scopes page lists it under user-read-email, user-read-private." in details
     assert "The spec lists user-read-private, user-read-email." in details

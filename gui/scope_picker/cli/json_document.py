@@ -52,6 +52,7 @@ def explain_document(
                     "missing_required": list(entry.missing_required),
                     "missing_any_of": [list(group) for group in entry.missing_any_of],
                     "missing_optional": [option.scope for option in entry.missing_optional],
+                    "without_gain": [option.scope for option in entry.without_gain],
                     "unavailable": None if entry.removed is None else removed_json(entry.removed),
                 },
             }

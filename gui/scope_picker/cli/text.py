@@ -84,10 +84,9 @@ def explain_lines(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage
 
 
 def coverage_note(entry: EndpointCoverage) -> str:
-    if entry.removed is not None:
+    """The bracketed note after an endpoint: what is missing, or a granted scope's lost gain."""
+    if entry.removed is not None or entry.level is CoverageLevel.FULL:
         return entry.explain()
-    if entry.level is CoverageLevel.FULL:
-        return ""
     return f"{entry.level.value}: {entry.explain()}"
 
 

@@ -38,6 +38,8 @@ class EndpointCoverage:
     missing_optional: tuple[OptionalScope, ...] = ()
     removed: RemovedEndpoint | None = None
     """Set in Development mode when Spotify removed the endpoint for such apps."""
+    without_gain: tuple[OptionalScope, ...] = ()
+    """Granted optional scopes whose whole gain the app's mode removed (``GET /me``'s email)."""
 
     @property
     def callable(self) -> bool:
@@ -52,9 +54,9 @@ class EndpointCoverage:
             needs = list(self.missing_required)
             needs += [" or ".join(group) for group in self.missing_any_of]
             return "also needs " + " and ".join(needs)
-        return "; ".join(
-            f"{option.scope} adds {option.unlocks}" for option in self.missing_optional
-        )
+        gains = [f"{option.scope} adds {option.unlocks}" for option in self.missing_optional]
+        gains += [f"{option.scope} adds {no_gain_text(option)}" for option in self.without_gain]
+        return "; ".join(gains)
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,31 @@ def unavailable_text(removed: RemovedEndpoint) -> str:
     return f"unavailable in Development mode since {removed.since}"
 
 
+def no_gain_text(option: OptionalScope) -> str:
+    """``nothing in Development mode: Spotify no longer returns the email address``."""
+    return (
+        f"nothing in {AppMode.DEVELOPMENT.display_name}: Spotify no longer returns {option.unlocks}"
+    )
+
+
 def evaluate(
-    endpoint: Endpoint, granted: frozenset[str], removed: RemovedEndpoint | None = None
+    endpoint: Endpoint,
+    granted: frozenset[str],
+    removed: RemovedEndpoint | None = None,
+    emptied: frozenset[str] = frozenset(),
 ) -> EndpointCoverage:
-    """How ``granted`` covers one endpoint (``removed``: unavailable in the app's mode)."""
+    """How ``granted`` covers one endpoint.
+
+    ``removed``: the endpoint is unavailable in the app's mode; ``emptied``: optional scopes
+    whose whole gain the mode removed, which are then neither missing nor a gain.
+    """
     requirement = endpoint.requirement
     missing_required = tuple(name for name in requirement.required if name not in granted)
     missing_any_of = tuple(group for group in requirement.any_of if granted.isdisjoint(group))
-    missing_optional = tuple(o for o in requirement.optional if o.scope not in granted)
+    missing_optional = tuple(
+        o for o in requirement.optional if o.scope not in granted and o.scope not in emptied
+    )
+    without_gain = tuple(o for o in requirement.optional if o.scope in granted & emptied)
     if missing_required or missing_any_of:
         level = CoverageLevel.BLOCKED
     elif missing_optional:
@@ -103,7 +122,7 @@ def evaluate(
     else:
         level = CoverageLevel.FULL
     return EndpointCoverage(
-        endpoint, level, missing_required, missing_any_of, missing_optional, removed
+        endpoint, level, missing_required, missing_any_of, missing_optional, removed, without_gain
     )
 
 
@@ -122,7 +141,8 @@ def cover(
     the others keep their entries (the same objects), so a tick costs what it changes and
     listeners can tell unchanged entries by identity. In Development mode (the default: every
     new app starts there) an endpoint Spotify removed for such apps is marked, and not
-    callable; ``previous`` must come from the same mode.
+    callable, and an optional scope whose only gain was a field Spotify removed is neither
+    missing nor a gain; ``previous`` must come from the same mode.
     """
     scopes = catalogue.in_scope_order(selected)
     granted = frozenset(scopes)
@@ -140,7 +160,10 @@ def cover(
                 entries.pop(endpoint.id, None)
             else:
                 entries[endpoint.id] = evaluate(
-                    endpoint, granted, removal(catalogue, endpoint, mode)
+                    endpoint,
+                    granted,
+                    removal(catalogue, endpoint, mode),
+                    emptied_scopes(catalogue, endpoint, mode),
                 )
     ordered = sorted(
         entries.values(), key=lambda entry: catalogue.endpoint_sort_key(entry.endpoint)
@@ -163,3 +186,11 @@ def removal(catalogue: Catalogue, endpoint: Endpoint, mode: AppMode) -> RemovedE
     if mode is AppMode.EXTENDED:
         return None
     return catalogue.development_mode.removal(endpoint.id)
+
+
+def emptied_scopes(catalogue: Catalogue, endpoint: Endpoint, mode: AppMode) -> frozenset[str]:
+    """The endpoint's optional scopes whose whole gain the app's ``mode`` removed."""
+    if mode is AppMode.EXTENDED:
+        return frozenset()
+    fields = catalogue.development_mode.fields_removed_from(endpoint.id)
+    return frozenset() if fields is None else frozenset(fields.emptied_scopes)

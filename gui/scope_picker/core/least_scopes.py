@@ -16,7 +16,7 @@ from scope_picker.core.catalogue import (
     LibraryItem,
     RemovedEndpoint,
 )
-from scope_picker.core.coverage import removal
+from scope_picker.core.coverage import emptied_scopes, no_gain_text, removal
 
 
 @dataclass(frozen=True)
@@ -70,16 +70,14 @@ class LeastScopes:
     def adds(self, scope: str) -> tuple[tuple[Endpoint, str], ...]:
         """What a left-out optional scope would add: each endpoint with what it unlocks."""
         return tuple(
-            (endpoint, self._unlocks(endpoint, scope, option.unlocks))
+            (
+                endpoint,
+                no_gain_text(option) if (endpoint.id, scope) in self.emptied else option.unlocks,
+            )
             for endpoint in self.optional.get(scope, ())
             for option in endpoint.requirement.optional
             if option.scope == scope
         )
-
-    def _unlocks(self, endpoint: Endpoint, scope: str, unlocks: str) -> str:
-        if (endpoint.id, scope) not in self.emptied:
-            return unlocks
-        return f"nothing in {self.mode.display_name}: Spotify no longer returns {unlocks}"
 
 
 def least_scopes(
@@ -172,8 +170,7 @@ def _mode_notes(catalogue: Catalogue, endpoints: list[Endpoint], mode: AppMode) 
     emptied = frozenset(
         (endpoint.id, scope)
         for endpoint in endpoints
-        if (removed_fields := rules.fields_removed_from(endpoint.id)) is not None
-        for scope in removed_fields.emptied_scopes
+        for scope in emptied_scopes(catalogue, endpoint, mode)
     )
     return {
         "rules": tuple((e, rule) for e in endpoints for rule in rules.rules_for(e.id)),

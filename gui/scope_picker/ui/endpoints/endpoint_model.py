@@ -79,6 +79,8 @@ class EndpointRow:
             parts.append("blocked: " + self.coverage.explain())
         elif self.coverage.level is CoverageLevel.PARTIAL:
             parts.append("partial: " + self.coverage.explain())
+        elif self.coverage.without_gain:
+            parts.append(self.coverage.explain())
         if self.endpoint.deprecated:
             parts.append("deprecated")
         if self.endpoint.premium_only:
@@ -102,6 +104,8 @@ class EndpointRow:
             lines.append(f"Blocked: {self.coverage.explain()}.")
         elif self.coverage.level is CoverageLevel.PARTIAL:
             lines.append(f"Partly covered: {self.coverage.explain()}.")
+        elif self.coverage.without_gain:
+            lines.append(f"Covered by the ticked scopes; {self.coverage.explain()}.")
         else:
             lines.append("Covered by the ticked scopes.")
         lines += endpoint_facts(endpoint)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from scope_picker.core.catalogue import Catalogue, Category, Endpoint, Scope
+from scope_picker.core.catalogue import AppMode, Catalogue, Category, Endpoint, Scope
+from scope_picker.core.coverage import emptied_scopes, no_gain_text, removal, unavailable_text
 from scope_picker.ui.shared.palette import PaletteAwareBrowser
 from scope_picker.ui.shared.wording import plural
 
@@ -22,8 +23,11 @@ PLACEHOLDER_TEXT = (
 )
 
 
-def scope_role(endpoint: Endpoint, scope_name: str) -> str:
-    """How ``endpoint`` depends on the scope: required, one of several, or optional."""
+def scope_role(endpoint: Endpoint, scope_name: str, emptied: frozenset[str] = frozenset()) -> str:
+    """How ``endpoint`` depends on the scope: required, one of several, or optional.
+
+    ``emptied``: optional scopes whose whole gain the app's mode removed.
+    """
     requirement = endpoint.requirement
     if scope_name in requirement.required:
         return "required"
@@ -33,7 +37,8 @@ def scope_role(endpoint: Endpoint, scope_name: str) -> str:
             return f"either this or {others}"
     for option in requirement.optional:
         if option.scope == scope_name:
-            return f"optional: adds {option.unlocks}"
+            adds = no_gain_text(option) if scope_name in emptied else option.unlocks
+            return f"optional: adds {adds}"
     raise ValueError(f"endpoint '{endpoint.id}' does not depend on scope '{scope_name}'")
 
 
@@ -72,14 +77,20 @@ class ScopeDetails(PaletteAwareBrowser):
         )
 
     def show_scope(
-        self, scope: Scope, pick_note: str | None = None, *, flagged: bool = False
+        self,
+        scope: Scope,
+        pick_note: str | None = None,
+        *,
+        flagged: bool = False,
+        mode: AppMode = AppMode.DEVELOPMENT,
     ) -> None:
         """A scope is current: description, consent wording, notes, endpoints and links.
 
         ``pick_note`` says how the scope relates to the picked endpoints; ``flagged`` marks
-        a ticked scope that none of them needs.
+        a ticked scope that none of them needs; ``mode``, the app's quota mode, marks the
+        endpoints and gains that mode lost.
         """
-        self.show_html(lambda: self._scope_html(scope, pick_note, flagged=flagged))
+        self.show_html(lambda: self._scope_html(scope, pick_note, flagged=flagged, mode=mode))
 
     def _request_documentation(self, url: QUrl) -> None:
         self.documentation_requested.emit(url.toString())
@@ -87,7 +98,9 @@ class ScopeDetails(PaletteAwareBrowser):
     def _link(self, url: str, text_html: str) -> str:
         return f'<a href="{escape(url)}" style="color:{self.link_colour_name()}">{text_html}</a>'
 
-    def _scope_html(self, scope: Scope, pick_note: str | None, *, flagged: bool) -> str:
+    def _scope_html(
+        self, scope: Scope, pick_note: str | None, *, flagged: bool, mode: AppMode
+    ) -> str:
         category = self._catalogue.category(scope.category)
         scopes_page = self._link(
             scope.documentation_url, f"{escape(scope.name)} on Spotify's Scopes page"
@@ -106,7 +119,7 @@ class ScopeDetails(PaletteAwareBrowser):
         if scope.note_texts:
             notes = "".join(f"<li>{escape(text)}</li>" for text in scope.note_texts)
             parts.append(f"<p><b>Notes</b></p><ul>{notes}</ul>")
-        parts.append(self._endpoints_html(scope))
+        parts.append(self._endpoints_html(scope, mode))
         return "".join(parts)
 
     @staticmethod
@@ -115,7 +128,7 @@ class ScopeDetails(PaletteAwareBrowser):
             return f"<i>{escape(NO_CONSENT_TEXT)}</i>"
         return f"“{escape(scope.consent)}”"
 
-    def _endpoints_html(self, scope: Scope) -> str:
+    def _endpoints_html(self, scope: Scope, mode: AppMode) -> str:
         endpoints = sorted(
             self._catalogue.endpoints_for_scope(scope.name), key=self._catalogue.endpoint_sort_key
         )
@@ -123,7 +136,11 @@ class ScopeDetails(PaletteAwareBrowser):
             return "<p><b>Endpoints:</b> none listed for this scope.</p>"
         items = []
         for endpoint in endpoints:
-            marks = [scope_role(endpoint, scope.name)]
+            marks = [
+                scope_role(endpoint, scope.name, emptied_scopes(self._catalogue, endpoint, mode))
+            ]
+            if (removed := removal(self._catalogue, endpoint, mode)) is not None:
+                marks.append(unavailable_text(removed))
             if endpoint.deprecated:
                 marks.append("deprecated")
             if endpoint.premium_only:

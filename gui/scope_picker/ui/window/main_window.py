@@ -413,6 +413,7 @@ class MainWindow(QMainWindow):
             self._picker.model.set_mode(mode)  # re-picks: the plan's scopes replace the ticks
         else:
             self.plan.set_mode(mode)
+        self._refresh_details()  # the details mark what the mode removed
         self.show_message(f"Answering for {mode.display_name}")
 
     def show_message(self, message: str) -> None:
@@ -505,6 +506,7 @@ class MainWindow(QMainWindow):
                 scope,
                 self.plan.explain(scope.name),
                 flagged=self.scope_model.is_unneeded(scope.name),
+                mode=self.app_mode,
             )
 
     # --- settings -------------------------------------------------------------------------
