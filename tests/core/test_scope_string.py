@@ -100,11 +100,39 @@ REALISTIC = [
     ("USER_READ_EMAIL user_read_private", PROFILE),
 ]
 
+# Code and markup whose syntax holds no scope: every token read is a scope.
+WHOLLY_SCOPES = [
+    ("listOf(Scope.USER_READ_EMAIL, Scope.USER_READ_PRIVATE)", PROFILE),  # a call's name
+    ("Set.of(AuthorizationScope.USER_READ_EMAIL, AuthorizationScope.USER_READ_PRIVATE)", PROFILE),
+    ("streaming(user-read-email)", ("streaming", "user-read-email")),  # a scope is never a call
+    # Paths with '::' (Rust, C++).
+    ("vec![Scope::UserReadEmail, Scope::UserReadPrivate]", PROFILE),
+    ("{Spotify::Scope::UserReadEmail, Spotify::Scope::UserReadPrivate}", PROFILE),
+    # Markup and the keys of a JSON object are not scopes.
+    ('<string name="spotify_scopes">user-read-email user-read-private</string>', PROFILE),
+    (
+        '<string-array name="scopes">\n  <item>user-read-email</item>\n'
+        "  <item>user-read-private</item>\n</string-array>",
+        PROFILE,
+    ),
+    ('{"scope": "user-read-email user-read-private"}', PROFILE),
+    ("{'scope': 'user-read-email user-read-private', 'show_dialog': True}", PROFILE),
+]
+
 
 @pytest.mark.parametrize(("text", "known"), REALISTIC)
 def test_realistic_inputs(catalogue: Catalogue, text: str, known: tuple[str, ...]) -> None:
     parsed = parse_scopes(catalogue, text)
     assert parsed.known == known
+
+
+@pytest.mark.parametrize(("text", "known"), WHOLLY_SCOPES)
+def test_the_syntax_around_scopes_is_not_read_as_scopes(
+    catalogue: Catalogue, text: str, known: tuple[str, ...]
+) -> None:
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.known == known
+    assert parsed.is_clean, parsed.messages()
 
 
 def test_unknown_tokens_are_named_with_suggestions(catalogue: Catalogue) -> None:
@@ -158,10 +186,13 @@ def test_a_malformed_constant_stays_unknown(catalogue: Catalogue, token: str) ->
     assert [u.token for u in parsed.unknown] == [token]
 
 
-def test_brackets_separate_what_they_enclose(catalogue: Catalogue) -> None:
-    parsed = parse_scopes(catalogue, "a := auth.New(auth.WithScopes(streaming))")
+def test_brackets_separate_what_they_enclose_and_the_names_of_calls_are_no_scopes(
+    catalogue: Catalogue,
+) -> None:
+    parsed = parse_scopes(catalogue, "a := auth.New(auth.WithScopes(streaming)) foo")
+    assert parsed.tokens == ("streaming", "foo")
     assert parsed.known == ("streaming",)
-    assert [u.token for u in parsed.unknown] == ["auth.New", "auth.WithScopes"]
+    assert [u.token for u in parsed.unknown] == ["foo"]
 
 
 def test_retired_scope_is_named_as_such(catalogue: Catalogue) -> None:
@@ -258,6 +289,7 @@ def test_url_without_scope_parameter_says_so(catalogue: Catalogue) -> None:
         "client_id=x&scope=user-read-email",  # a query string copied without its '?'
         "response_type=code&scope=user-read-email&state=s",
         "?scope=user-read-email",
+        "scope=user-read-email&state=abc&show_dialog=true",  # the scope parameter first
     ],
 )
 def test_a_bare_query_string_reads_only_its_scope_parameter(
@@ -270,7 +302,12 @@ def test_a_bare_query_string_reads_only_its_scope_parameter(
 
 @pytest.mark.parametrize(
     "text",
-    ["scope=", "client_id=x&scope=", "https://accounts.spotify.com/authorize?client_id=x&scope="],
+    [
+        "scope=",
+        "scope=&state=x",
+        "client_id=x&scope=",
+        "https://accounts.spotify.com/authorize?client_id=x&scope=",
+    ],
 )
 def test_an_empty_scope_parameter_holds_no_scopes_and_no_complaint(
     catalogue: Catalogue, text: str
@@ -278,6 +315,21 @@ def test_an_empty_scope_parameter_holds_no_scopes_and_no_complaint(
     parsed = parse_scopes(catalogue, text)
     assert parsed.tokens == ()
     assert parsed.messages() == ()
+
+
+@pytest.mark.parametrize(
+    ("token", "suggestion"),
+    [
+        ("user-library-write", "user-library-modify"),
+        ("user-write-playback-state", "user-modify-playback-state"),
+        ("user-follow-write", "user-follow-modify"),
+    ],
+)
+def test_write_is_read_as_spotifys_modify(
+    catalogue: Catalogue, token: str, suggestion: str
+) -> None:
+    (unknown,) = parse_scopes(catalogue, token).unknown
+    assert unknown.describe() == f"'{token}' is not a Spotify scope; did you mean '{suggestion}'?"
 
 
 @pytest.mark.parametrize(

@@ -31,6 +31,14 @@ _SEPARATORS = re.compile(r"[\s,+;|]+")
 # A backslash that ends a line continues it (shell, Rust and Swift strings): a separator.
 _LINE_CONTINUATION = re.compile(r"\\[ \t]*(?:\r?\n|\Z)")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
+# A quoted key of a JSON object or a dict (``"scope": "..."``) names no scope.
+_QUOTED_KEY = re.compile(r"\s*:(?!:)")
+# Markup around scopes: an Android string resource, an XML config (``<string name=...>``).
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+# The name of a call around unquoted constants: Kotlin's ``listOf(``, Java's ``Set.of(``.
+_CALLEE = re.compile(r"(?<![\w.-])([A-Za-z_.][\w.]*)!?\s*(?=\()")
+# A query string that starts with the scope parameter (``scope=...&state=...``).
+_BARE_QUERY = re.compile(r"scope=[^\s&]*&\S*")
 _BRACKETS = str.maketrans("[](){}", " " * 6)
 _ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*(?::=|[:=])\s*")
 _LIST_LITERAL = re.compile(r"\[([^\[\]]*)\]")
@@ -101,7 +109,7 @@ class ParsedScopes:
 def parse_scopes(catalogue: Catalogue, text: str) -> ParsedScopes:
     """Read a scope string in any common shape; see the module docstring."""
     body, source_note = _scope_text(text)
-    tokens = tuple(_tokens(body))
+    tokens = tuple(_tokens(body, lambda token: scope_named_by(catalogue, token) is not None))
     seen: set[str] = set()
     duplicates: list[str] = []
     unknown: list[UnknownToken] = []
@@ -182,8 +190,10 @@ def _is_dotted(qualifier: str) -> bool:
 def _scope_text(text: str) -> tuple[str, str | None]:
     """The part of ``text`` that holds scopes: a URL's ``scope`` parameter, or all of it."""
     stripped = text.strip()
-    if not re.match(r"^[a-z][a-z0-9+.-]*://", stripped, re.IGNORECASE) and not re.search(
-        r"[?&]scope=", stripped
+    if not (
+        re.match(r"^[a-z][a-z0-9+.-]*://", stripped, re.IGNORECASE)
+        or re.search(r"[?&]scope=", stripped)
+        or _BARE_QUERY.fullmatch(stripped)
     ):
         return stripped, None
     query = urlsplit(stripped).query if "://" in stripped else stripped.split("?", 1)[-1]
@@ -193,20 +203,27 @@ def _scope_text(text: str) -> tuple[str, str | None]:
     return " ".join(values), None
 
 
-def _tokens(text: str) -> list[str]:
-    """Split on every separator seen in the wild, after undoing percent-encoding and joining
-    lines continued by a backslash.
+def _tokens(text: str, names_a_scope: Callable[[str], bool]) -> list[str]:
+    """Split on every separator seen in the wild, after undoing percent-encoding, joining
+    lines continued by a backslash and dropping markup tags.
 
-    In code (quotes present) only the quoted strings hold scopes; in an unquoted list
-    literal, only its items; otherwise the whole text, less a ``scope=``-style key.
+    In code (quotes present) only the quoted strings hold scopes, less the keys of an
+    object; in an unquoted list literal, only its items; otherwise the whole text, less a
+    ``scope=``-style key and the name of a call around it (unless it names a scope). A
+    path's ``::`` (Rust, C++) is read as a dot.
     """
     text = _LINE_CONTINUATION.sub(" ", unquote(text))
+    text = _MARKUP_TAG.sub(" ", text).replace("::", ".")
     quoted = [
         next(part for part in match.groups() if part is not None)
         for match in _QUOTED.finditer(text)
+        if not _QUOTED_KEY.match(text, match.end())
     ]
     if not quoted:
-        text = _ASSIGNMENT_KEY.sub("", text)
+        text = _CALLEE.sub(
+            lambda call: call[0] if names_a_scope(call[1]) else " ",
+            _ASSIGNMENT_KEY.sub("", text),
+        )
     pieces = quoted or _LIST_LITERAL.findall(text) or [text.translate(_BRACKETS)]
     return [token for piece in pieces for token in _SEPARATORS.split(piece) if token]
 
@@ -224,6 +241,9 @@ def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
     exact_case = {name.lower(): name for name in candidates}.get(spelt.lower())
     if exact_case:
         return UnknownToken(token, exact_case, None)
+    # Spotify says "modify" where other APIs say "write" (user-library-write).
+    if (modify := spelt.replace("write", "modify")) in candidates and modify != spelt:
+        return UnknownToken(token, modify, None)
     prefixed = [name for name in candidates if name.startswith(spelt) and len(spelt) >= 6]
     import difflib  # deferred: only a typo needs it, and the window imports this module
 
