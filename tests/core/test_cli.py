@@ -147,7 +147,14 @@ def test_explain_shows_what_a_blocked_endpoint_still_needs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _, out, _ = run(capsys, "explain", "ugc-image-upload")
+    # 41 endpoints need no scope; Spotify removed 24 of them for Development-mode apps
+    # (the multi-gets, new releases, browse categories, markets, other users' profiles...).
     assert section(out, "Endpoints covered") == [
+        "  none beyond the 17 endpoints that need no scope (24 more are unavailable in "
+        "Development mode)"
+    ]
+    _, extended, _ = run(capsys, "explain", "--mode", "extended", "ugc-image-upload")
+    assert section(extended, "Endpoints covered") == [
         "  none beyond the 41 endpoints that need no scope"
     ]
     [blocked] = section(out, "Blocked")
@@ -440,6 +447,29 @@ def test_endpoints_that_need_no_scope_give_an_empty_last_line(
     assert code == EXIT_OK
     assert section(out, "Scopes") == ["  none: every endpoint here works without a scope"]
     assert out.splitlines()[-2:] == ["Scope string", ""]
+
+
+@pytest.mark.parametrize(
+    ("endpoints", "why"),
+    [
+        (
+            ["POST /playlists/{playlist_id}/tracks"],
+            "no endpoint here is available in Development mode",
+        ),
+        (
+            ["POST /playlists/{playlist_id}/tracks", "GET /albums/{id}"],
+            "the endpoints here that Development mode allows work without a scope",
+        ),
+    ],
+)
+def test_no_scope_because_development_mode_removed_the_endpoints_says_so(
+    capsys: pytest.CaptureFixture[str], endpoints: list[str], why: str
+) -> None:
+    """Not "every endpoint here works without a scope": the /tracks one needs a playlist
+    scope, and Development-mode apps cannot call it at all since 2026-02-11."""
+    code, out, _ = run(capsys, "for-endpoints", *endpoints)
+    assert code == EXIT_OK
+    assert section(out, "Scopes") == [f"  none: {why}"]
 
 
 def test_for_endpoints_reads_stdin(

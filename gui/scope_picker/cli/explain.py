@@ -32,7 +32,7 @@ def run_explain(catalogue: Catalogue, args: argparse.Namespace) -> int:
     if args.json:
         print_json(explain_document(catalogue, parsed, coverage, AppMode(args.mode)))
     else:
-        print_lines(explain_lines(catalogue, parsed, coverage))
+        print_lines(explain_lines(catalogue, parsed, coverage, AppMode(args.mode)))
     findings = []
     if parsed.source_note:
         findings.append(parsed.source_note)

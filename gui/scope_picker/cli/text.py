@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from scope_picker.core.catalogue import (
+    AppMode,
     Catalogue,
     Endpoint,
     EndpointKind,
@@ -14,6 +15,7 @@ from scope_picker.core.coverage import (
     CoverageLevel,
     EndpointCoverage,
     public_endpoints,
+    removal,
     unavailable_text,
 )
 from scope_picker.core.least_scopes import LeastScopes
@@ -28,7 +30,9 @@ KIND_TEXT: Mapping[EndpointKind, str] = {
 }
 
 
-def explain_lines(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage) -> list[str]:
+def explain_lines(
+    catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage, mode: AppMode
+) -> list[str]:
     scopes = [catalogue.scope(name) for name in coverage.scopes]
     lines = [f"Scopes ({len(scopes)})"]
     width = column_width(s.name for s in scopes)
@@ -54,8 +58,12 @@ def explain_lines(catalogue: Catalogue, parsed: ParsedScopes, coverage: Coverage
         catalogue, [e.endpoint for e in callable_web], [coverage_note(e) for e in callable_web]
     )
     if not callable_web:
-        public = len(public_endpoints(catalogue))
-        lines.append(f"  none beyond the {public} endpoints that need no scope")
+        public = public_endpoints(catalogue)
+        gone = sum(removal(catalogue, endpoint, mode) is not None for endpoint in public)
+        line = f"  none beyond the {len(public) - gone} endpoints that need no scope"
+        lines.append(
+            line + (f" ({gone} more are unavailable in {mode.display_name})" if gone else "")
+        )
     if blocked_web:
         lines += ["", f"Blocked ({len(blocked_web)})"]
         lines += endpoint_table(
@@ -90,6 +98,16 @@ def coverage_note(entry: EndpointCoverage) -> str:
     return f"{entry.level.value}: {entry.explain()}"
 
 
+def _why_no_scope(picked: int, result: LeastScopes) -> str:
+    """Why the least scopes are none: the endpoints need none, or the mode removed them."""
+    if not result.unavailable:
+        return "every endpoint here works without a scope"
+    mode = result.mode.display_name
+    if len(result.unavailable) == picked:
+        return f"no endpoint here is available in {mode}"
+    return f"the endpoints here that {mode} allows work without a scope"
+
+
 def for_endpoints_lines(
     catalogue: Catalogue, endpoints: Sequence[Endpoint], result: LeastScopes
 ) -> list[str]:
@@ -113,7 +131,7 @@ def for_endpoints_lines(
     for name in result.scopes:
         lines += [f"  {name}", f"      {result.needed_by(name)}"]
     if not result.scopes:
-        lines.append("  none: every endpoint here works without a scope")
+        lines.append(f"  none: {_why_no_scope(len(endpoints), result)}")
     if result.choices:
         lines += ["", f"Choices ({len(result.choices)})"]
     for choice in result.choices:
