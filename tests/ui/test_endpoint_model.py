@@ -194,7 +194,13 @@ def test_endpoints_needing_no_scope_are_listed_on_request(
     assert album.siblingAtColumn(NOTES_COLUMN).data() == "needs no scope"
     me = endpoint_row(model, find_id(catalogue, "GET /me"))
     assert me.siblingAtColumn(NOTES_COLUMN).data().startswith("user-read-email adds nothing")
+    # Of the 40 others that need no scope, Spotify removed 24 for Development-mode apps.
+    assert model.summary() == (
+        "1 endpoint covered · 16 more need no scope (and 24 unavailable in Development mode)"
+    )
+    selection.set_mode(AppMode.EXTENDED)
     assert model.summary() == f"1 endpoint covered · {len(public) - 1} more need no scope"
+    selection.set_mode(AppMode.DEVELOPMENT)
     with qtbot.assertNotEmitted(model.modelReset):
         model.set_show_public(True)
     model.set_show_public(False)

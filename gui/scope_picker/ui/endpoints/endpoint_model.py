@@ -197,8 +197,11 @@ class EndpointModel(QStandardItemModel):
                 parts.append(plural(count, singular))
         if self._show_public:
             listed = {entry.endpoint.id for entry in coverage.endpoints}
-            extra = sum(endpoint.id not in listed for endpoint in self._public)
-            parts.append(f"{extra} more need no scope")
+            extra = [self._rows[e.id] for e in self._public if e.id not in listed]
+            gone = sum(row.removed is not None for row in extra)
+            parts.append(f"{len(extra) - gone} more need no scope")
+            if gone:
+                parts[-1] += f" (and {gone} unavailable in Development mode)"
         return " · ".join(parts)
 
     def shown_texts(self, group_row: int) -> list[tuple[str, ...]]:
