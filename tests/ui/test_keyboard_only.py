@@ -156,3 +156,82 @@ def test_every_focusable_widget_has_a_name_and_a_tooltip(
     assert widgets
     unnamed = [f"{type(w).__name__} {w.objectName()!r}" for w in widgets if not _explained(w)]
     assert unnamed == []
+
+
+def tab_walk(qtbot: QtBot, steps: int, *, back: bool = False) -> list[str]:
+    """The object names the focus visits, from the focused widget, pressing Tab (or
+    Shift+Tab) ``steps`` times."""
+    visited = [focused().objectName()]
+    key = Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab
+    for _ in range(steps):
+        qtbot.keyClick(focused(), key)
+        visited.append(focused().objectName())
+    return visited
+
+
+# The README's key table: "search, scopes, details (and each link in it), the right-hand
+# page, scope string, Copy, copy format"; then Tab starts again at the search field.
+TAB_ROW = [
+    "searchField",
+    "scopeTree",
+    "scopeDetails",
+    "rightTabBar",
+    "showPublicEndpoints",
+    "endpointList",
+    "consentPreview",
+    "scopeString",
+    "copyScopeStringButton",
+    "copyFormat",
+]
+
+
+def test_tab_goes_round_the_window_and_back_to_search(
+    qtbot: QtBot, keyboard_only: MainWindow
+) -> None:
+    keyboard_only.search.field.setFocus()
+    assert tab_walk(qtbot, len(TAB_ROW)) == [*TAB_ROW, "searchField"]
+    assert tab_walk(qtbot, len(TAB_ROW), back=True) == ["searchField", *reversed(TAB_ROW)]
+
+
+def test_a_report_and_a_notice_above_the_panes_are_reached_where_they_show(
+    qtbot: QtBot, keyboard_only: MainWindow
+) -> None:
+    """Top to bottom: the search field, then the import report's controls and the drift
+    notice's buttons, then the panes; never after the copy format."""
+    window = keyboard_only
+    window.edits.import_scope_text("user-read-emial streaming", "clipboard")
+    window.picker.model.set_picked(["get-current-users-profile", "get-queue"], True)
+    window.adapter.selection.replace(["streaming"])
+    assert window.import_report.isVisible()
+    assert window.drift_notice.isVisible()
+    window.search.field.setFocus()
+    above_the_panes = [
+        "importReportScroller",
+        "useSuggestedScopes",
+        "dismissImportReport",
+        "fitTicksToPicks",
+        "keepTicksDropPicks",
+    ]
+    row = [TAB_ROW[0], *above_the_panes, *TAB_ROW[1:]]
+    assert tab_walk(qtbot, len(row)) == [*row, "searchField"]
+
+
+def test_the_authorization_page_is_reached_between_the_tab_bar_and_the_scope_string(
+    qtbot: QtBot, keyboard_only: MainWindow
+) -> None:
+    window = keyboard_only
+    window.show_tab(1)
+    panel = window.authorize
+    window.right_tabs.tabBar().setFocus()
+    stops = [w for w in panel.findChildren(QWidget) if w.isVisibleTo(window) and w.isEnabled()]
+    tabbable = [w.objectName() for w in stops if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    assert tabbable[0] == "clientIdEdit"
+    walked = tab_walk(qtbot, len(tabbable) + 4)
+    assert walked == [
+        "rightTabBar",
+        *tabbable,
+        "scopeString",
+        "copyScopeStringButton",
+        "copyFormat",
+        "searchField",
+    ]

@@ -23,7 +23,7 @@ from scope_picker.core.catalogue import AppMode, Endpoint, LibraryItem
 from scope_picker.core.coverage import unavailable_text
 from scope_picker.core.endpoint_plan import NOT_NEEDED, EndpointPlan
 from scope_picker.core.least_scopes import ScopeChoice
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, tab_stops
 from scope_picker.ui.shared.wording import plural, sentence
 
 NOTHING_PICKED_TEXT = (
@@ -114,13 +114,8 @@ class PickReasons(QScrollArea):
         old.deleteLater()
         self._contents_widget = self._contents()
         self.setWidget(self._contents_widget)
-        controls = [
-            w
-            for w in self._contents_widget.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus
-        ]
         previous: QWidget = self
-        for control in controls:
+        for control in tab_stops(self._contents_widget):
             QWidget.setTabOrder(previous, control)
             previous = control
         if focus_name is not None:

@@ -25,6 +25,15 @@ def describe(widget: QWidget, name: str, accessible_name: str, tooltip: str) -> 
     widget.setToolTip(tooltip)
 
 
+def tab_stops(container: QWidget) -> list[QWidget]:
+    """The widgets inside ``container`` that Tab can reach, in the order they were made."""
+    return [
+        widget
+        for widget in container.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+
+
 def push_button(text: str, name: str, tooltip: str) -> QPushButton:
     """A described button; its accessible name is its text without the mnemonic's '&'."""
     button = QPushButton(text)

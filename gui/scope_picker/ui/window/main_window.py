@@ -51,7 +51,7 @@ from scope_picker.ui.shared.check_filter_proxy import CheckFilterProxy
 from scope_picker.ui.shared.clipboard import keep_copies_plain
 from scope_picker.ui.shared.doc_links import open_documentation
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, tab_stops
 from scope_picker.ui.theme.theme_menu import ThemeMenu
 from scope_picker.ui.window.actions import (
     WindowKeysFirst,
@@ -279,6 +279,11 @@ class MainWindow(QMainWindow):
             panel.status_message.connect(self.show_message)
             panel.get_token_requested.connect(self.get_token)
             self._authorize_area.setWidget(panel)
+            # The page between the tab bar and the scope string, as the other pages are.
+            for first, second in pairwise(
+                [self.right_tabs.tabBar(), *tab_stops(panel), self.scope_string]
+            ):
+                QWidget.setTabOrder(first, second)
             self._authorize = panel
         return self._authorize
 
@@ -367,10 +372,17 @@ class MainWindow(QMainWindow):
             self.picker  # noqa: B018 (builds the page)
 
     def _set_tab_order(self) -> None:
+        """Tab follows the window top to bottom, left to right, and wraps from the copy
+        format to the search field: every focusable widget outside this chain comes after
+        it, and none of them is visible. The tab widget itself is in the chain because Tab
+        reaching it would land on its tab bar (its focus proxy) from the wrong side."""
         chain = [
             self.search.field,
+            *tab_stops(self.import_report),
+            *tab_stops(self.drift_notice),
             self.scope_tree,
             self.details,
+            self.right_tabs,
             self.right_tabs.tabBar(),
             self.endpoints.show_public,
             self.endpoints.view,
