@@ -82,7 +82,7 @@ def test_whitespace_around_a_pasted_client_id_is_trimmed_and_mentioned() -> None
     assert result.ok
     assert result.value == CLIENT_ID
     assert [(finding.severity, finding.message) for finding in result.findings] == [
-        (Severity.INFO, "Removed the spaces or line breaks around the pasted Client ID.")
+        (Severity.INFO, "Removed the spaces or line breaks around the Client ID.")
     ]
 
 
@@ -239,7 +239,7 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
         (
             "  http://127.0.0.1:8888/callback\n",
             [
-                (INFO, "Removed the spaces or line breaks around the pasted redirect URI.", None),
+                (INFO, "Removed the spaces or line breaks around the redirect URI.", None),
                 (INFO, EXACT_MATCH + ANY_PORT, None),
             ],
         ),

@@ -72,7 +72,7 @@ def describe_characters(characters: Sequence[str]) -> str:
 def trim_note(text: str, trimmed: str, what: str) -> list[Finding]:
     if trimmed == text:
         return []
-    return [Finding(Severity.INFO, f"Removed the spaces or line breaks around the pasted {what}.")]
+    return [Finding(Severity.INFO, f"Removed the spaces or line breaks around the {what}.")]
 
 
 # --- Client ID -----------------------------------------------------------------------------

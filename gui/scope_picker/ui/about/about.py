@@ -19,8 +19,10 @@ from scope_picker.ui.shared.palette import link_colour
 LICENCE_NAME = "MIT License"
 COPYRIGHT = "Copyright © 2026 Scope Picker developers"
 OFFLINE_TEXT = (
-    "Scope Picker works offline: it makes no network calls of its own and never asks for, "
-    "or stores, a client secret. Documentation links open in your browser."
+    "Scope Picker works offline: it makes no network call until you ask it to go live (Get "
+    "token, Try it, Probe), and then talks only to Spotify's accounts and API hosts. It never "
+    "asks for, or stores, a client secret, and keeps a token in memory only. Documentation "
+    "links open in your browser."
 )
 TRADEMARK_TEXT = (
     "Spotify is a trademark of Spotify AB. Scope Picker is not affiliated with, "
