@@ -45,10 +45,13 @@ def test_about_names_versions_sources_licence_and_promises(
         assert escape(source.title) in text
     assert "version 2026.5.31" in text
     assert "MIT License" in text
-    assert escape(
-        "makes no network call until you ask it to go live (Get token, Try it, Probe), and "
-        "then talks only to Spotify's accounts and API hosts"
-    ) in text
+    assert (
+        escape(
+            "makes no network call until you ask it to go live (Get token, Try it, Probe), and "
+            "then talks only to Spotify's accounts and API hosts"
+        )
+        in text
+    )
     assert "keeps a token in memory only" in text
     assert "client secret" in text
     assert "Spotify is a trademark of Spotify AB" in text

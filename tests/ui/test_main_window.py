@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -334,6 +335,29 @@ def test_settings_round_trip(
     assert again.endpoints.show_public.isChecked()
     assert again.statusBar().currentMessage() == ""
     assert selection.scopes == ("streaming", "user-read-email")  # the first window's own
+
+
+def test_a_size_saved_on_a_larger_screen_is_fitted_to_this_one_without_complaint(
+    qtbot: QtBot, window: MainWindow, catalogue: Catalogue, settings: QSettings
+) -> None:
+    """Qt's restoreGeometry refuses a window saved on a wider screen (seen under Xvfb: saved
+    at 1280x800, refused at 800x600); that is no damaged setting, and the window keeps the
+    size it was given to fit this screen."""
+    available = window.screen().availableGeometry()
+    window.resize(available.width() + 400, available.height() + 200)
+    saved = bytearray(window.saveGeometry().data())
+    # Qt's layout: magic, version, two rects, screen number, two flags, then screen width.
+    assert struct.unpack(">i", saved[46:50]) == (window.screen().geometry().width(),)
+    saved[46:50] = struct.pack(">i", 2560)
+    assert not QWidget().restoreGeometry(QByteArray(bytes(saved)))  # Qt refuses it
+    settings.setValue(GEOMETRY_KEY, QByteArray(bytes(saved)))
+
+    again = MainWindow(catalogue, Selection(catalogue), settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.statusBar().currentMessage() == ""
+    assert again.width() <= available.width()
+    assert again.height() <= available.height()
 
 
 def test_bad_settings_are_ignored_and_named(

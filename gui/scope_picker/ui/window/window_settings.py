@@ -48,7 +48,8 @@ def save_window_settings(window: MainWindow, settings: QSettings) -> None:
 def restore_window_settings(window: MainWindow, settings: QSettings) -> list[str]:
     """Restore what the last run saved; return what had to be ignored, in words."""
     ignored: list[str] = []
-    if not _restore_bytes(settings.value(GEOMETRY_KEY), window.restoreGeometry):
+    geometry = settings.value(GEOMETRY_KEY)
+    if not _restore_bytes(geometry, window.restoreGeometry) and not _is_saved_geometry(geometry):
         ignored.append("the window size and position (not a saved window state)")
     unrestored_panes = [
         key
@@ -90,6 +91,20 @@ def restore_window_settings(window: MainWindow, settings: QSettings) -> list[str
     if settings.status() is not QSettings.Status.NoError:
         ignored.append("the settings file (damaged or unreadable)")
     return ignored
+
+
+def _is_saved_geometry(value: object) -> bool:
+    """True for what ``saveGeometry`` wrote (it starts with Qt's magic number 0x1D9D0CB).
+
+    Qt refuses such a geometry when it does not fit this screen (saved on a larger one);
+    the window then keeps the size it was given to fit this screen, nothing to report.
+    """
+    if isinstance(value, QByteArray):
+        value = value.data()
+    return isinstance(value, bytes) and value.startswith(_GEOMETRY_MAGIC)
+
+
+_GEOMETRY_MAGIC = bytes.fromhex("01d9d0cb")
 
 
 def _saved_flag(value: object) -> bool | None:
