@@ -124,17 +124,38 @@ def test_the_format_chooser_and_the_search_field_are_on_the_tab_chain(
     assert QApplication.focusWidget() is window.search.field
 
 
-def test_a_format_chosen_in_an_earlier_run_shows_on_copy_and_its_menu_item(
+def test_a_format_chosen_in_an_earlier_run_shows_in_the_box_and_the_menu_item(
     qtbot: QtBot, window: MainWindow, catalogue: Catalogue, settings: QSettings
 ) -> None:
-    assert window.copy_button.text() == "&Copy"
+    assert window.copy_button.accessibleName() == "Copy scope string"
     window.copy_format.set_format(CopyFormat.TYPESCRIPT_SDK)
     later = MainWindow(catalogue, Selection(catalogue), settings)
     qtbot.addWidget(later)
-    assert later.copy_button.text() == "&Copy as Spotify Web API TypeScript SDK"
+    assert later.copy_format.currentText() == "Spotify Web API TypeScript SDK"
+    assert later.copy_button.accessibleName() == (
+        "Copy scope string as Spotify Web API TypeScript SDK"
+    )
     assert later.copy_action.text() == "&Copy Scope String as Spotify Web API TypeScript SDK"
     later.copy_format.set_format(CopyFormat.SPACE)
-    assert later.copy_button.text() == "&Copy"
+    assert later.copy_button.accessibleName() == "Copy scope string"
+    assert later.copy_action.text() == "&Copy Scope String"
+
+
+@pytest.mark.parametrize("fmt", list(CopyFormat))
+def test_the_scope_string_keeps_its_width_at_800_px_whatever_the_format(
+    qtbot: QtBot, window: MainWindow, fmt: CopyFormat
+) -> None:
+    """The button reads "Copy" beside the format box ("Copy as [tekore]"); with the format's
+    name on the button too, the field shrank to about 140 px for the TypeScript SDK."""
+    window.resize(800, 560)
+    window.show()
+    qtbot.waitExposed(window)
+    window.copy_format.set_format(fmt)
+    assert window.copy_button.text() == "&Copy"
+    two_scopes = "user-read-playback-state user-modify-playback-state"
+    assert window.scope_string.width() >= window.scope_string.fontMetrics().horizontalAdvance(
+        two_scopes[: len(two_scopes) * 9 // 10]
+    )
 
 
 @pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")  # offscreen

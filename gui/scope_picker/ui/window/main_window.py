@@ -433,10 +433,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, MESSAGE_TIMEOUT_MS)
 
     def _name_copy_format(self) -> None:
-        """Copy's button and menu item say the format when it is not the plain string."""
+        """The menu item and what a screen reader hears of the button say the format when it
+        is not the plain string. The button itself stays "Copy": the box beside it shows the
+        format ("Copy as [tekore]"), and a long name on the button squeezed the scope string
+        at 800 px."""
         fmt = self.copy_format.current_format()
         shape = "" if fmt is CopyFormat.SPACE else f" as {fmt.short_label}"
-        self.copy_button.setText("&Copy" + shape)
+        self.copy_button.setAccessibleName("Copy scope string" + shape)
         self.copy_action.setText("&Copy Scope String" + shape)
 
     def _show_history_state(self) -> None:
