@@ -307,6 +307,16 @@ def test_a_suggestion_in_the_import_dialog_is_one_key_away(
     qtbot.waitUntil(lambda: dialog.text() == "scope: user-top-read, user-read-email")
     assert "Will select 2 scopes" in plain(dialog.preview.text())
     assert dialog.use_suggestions_button.isHidden()
+    # The cursor stays at the end, where typing goes on, and Ctrl+Z takes the edit back.
+    assert dialog.editor.textCursor().position() == len(dialog.text())
+    qtbot.keyClick(dialog.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.text() == "scope: user-top-read, user-read-emial"
+    qtbot.keyClick(
+        dialog.editor,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert dialog.text() == "scope: user-top-read, user-read-email"
     with qtbot.waitSignal(dialog.finished):
         dialog.ok_button.click()
     assert set(selection.scopes) == {"user-read-email", "user-top-read"}

@@ -7,6 +7,7 @@ start about a millisecond and a half, and most sessions never import anything.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -97,9 +98,14 @@ class ImportDialog(QDialog):
         return self.editor.toPlainText()
 
     def use_suggestions(self) -> None:
-        """Write each suggested scope over the token it was suggested for."""
+        """Write each suggested scope over the token it was suggested for, as one edit that
+        Ctrl+Z takes back, leaving the cursor at the end (setPlainText would put it at the
+        start and forget the undo history)."""
         parsed = parse_scopes(self._catalogue, self.text())
-        self.editor.setPlainText(apply_suggestions(self.text(), parsed))
+        cursor = self.editor.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(apply_suggestions(self.text(), parsed))
+        self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
     def _preview(self) -> None:
