@@ -143,6 +143,20 @@ def test_explain_in_development_mode_says_a_scope_adds_nothing_where_spotify_rem
     assert "partial" not in out
 
 
+def test_text_output_marks_the_endpoints_that_need_a_premium_user(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The reference says of each playback control: "This API only works for users who have
+    Spotify Premium"; the window's Notes column says so, and the text output now too."""
+    _, out, _ = run(capsys, "explain", "user-modify-playback-state")
+    covered = section(out, "Endpoints covered")
+    assert len(covered) == 10
+    assert all(line.endswith("  [Premium only]") for line in covered), covered
+    _, out, _ = run(capsys, "for-endpoints", "PUT /me/player/play", "GET /me/player")
+    endpoints = section(out, "Endpoints")
+    assert [line.endswith("[Premium only]") for line in endpoints] == [True, False]
+
+
 def test_explain_shows_what_a_blocked_endpoint_still_needs(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

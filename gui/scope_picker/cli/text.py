@@ -182,7 +182,7 @@ def list_lines(catalogue: Catalogue, *, with_endpoints: bool) -> list[str]:
 def endpoint_table(
     catalogue: Catalogue, endpoints: Sequence[Endpoint], notes: Sequence[str]
 ) -> list[str]:
-    """``GET    /me/player  Get Playback State  (note)``, columns aligned."""
+    """``PUT  /me/player/play  Start/Resume Playback  [note]  [Premium only]``, aligned."""
     method_width = column_width(e.method or "" for e in endpoints)
     path_width = column_width(e.path or e.name for e in endpoints)
     rows = []
@@ -194,6 +194,7 @@ def endpoint_table(
             where, name = "", f"{endpoint.name} ({KIND_TEXT[endpoint.kind]})"
         marks = [catalogue.deprecation_mark(endpoint)] if endpoint.deprecated else []
         marks += [note] if note else []
+        marks += ["Premium only"] if endpoint.premium_only else []
         rows.append(f"  {where}{name}" + "".join(f"  [{mark}]" for mark in marks))
     return rows
 
