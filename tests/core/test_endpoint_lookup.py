@@ -116,8 +116,15 @@ def test_a_literal_segment_beats_a_placeholder(catalogue: Catalogue) -> None:
         assert match.endpoint.id == endpoint_id
 
 
-def test_a_page_name_for_two_operations_is_ambiguous(catalogue: Catalogue) -> None:
-    match = find_endpoint(catalogue, "Get a User's Top Artists and Tracks")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get a User's Top Artists and Tracks",  # the Scopes page's name
+        "get-users-top-artists-and-tracks",  # the OpenAPI operationId of GET /me/top/{type}
+    ],
+)
+def test_a_name_for_an_operation_split_in_two_is_ambiguous(catalogue: Catalogue, text: str) -> None:
+    match = find_endpoint(catalogue, text)
     assert match.endpoint is None
     assert {e.id for e in match.ambiguous} == {"get-users-top-artists", "get-users-top-tracks"}
 

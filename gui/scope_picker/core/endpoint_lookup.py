@@ -2,7 +2,8 @@
 
 Accepted: ``GET /me/player`` (any placeholder names, concrete ids, a full
 ``https://api.spotify.com/v1/...`` URL, a query string), a bare path when only one method
-uses it, an operationId (``get-a-users-available-devices``), and a reference name or a
+uses it, an operationId (``get-a-users-available-devices``; one the catalogue splits names
+all its endpoints), and a reference name or a
 Scopes-page name, case-insensitively. A path starts with ``/`` (or is a URL), so a name
 always wins: ``Get Album`` is the endpoint of that name, not GET on a path ``Album``. Text
 that names nothing gets the closest endpoints; text that names several gets all of them, so
@@ -59,6 +60,10 @@ def find_endpoint(catalogue: Catalogue, text: str) -> EndpointMatch:
     wanted = normalise(text)
     if catalogue.has_endpoint(wanted.lower()):
         return EndpointMatch(text, catalogue.endpoint(wanted.lower()))
+    # An operationId the catalogue splits (GET /me/top/{type} is two endpoints) names its page.
+    on_page = tuple(e for e in catalogue.endpoints if _page_slug(e) == wanted.lower())
+    if on_page:
+        return EndpointMatch(text, None, ambiguous=on_page)
     method_path = _METHOD_AND_PATH.match(wanted)
     if method_path:
         return _by_path(catalogue, text, _path_segments(method_path[2]), method_path[1].upper())
@@ -113,6 +118,11 @@ def _by_name(catalogue: Catalogue, text: str, wanted: str) -> EndpointMatch:
         if current:
             return EndpointMatch(text, None, ambiguous=tuple(current))
     return EndpointMatch(text, None, suggestions=_near(catalogue, text))
+
+
+def _page_slug(endpoint: Endpoint) -> str:
+    """The last part of the endpoint's reference page address: the spec's operationId."""
+    return endpoint.documentation_url.rstrip("/").rpartition("/")[2]
 
 
 def _reference_name(endpoint: Endpoint) -> tuple[str, ...]:
