@@ -385,6 +385,7 @@ def test_for_endpoints_text(capsys: pytest.CaptureFixture[str]) -> None:
         "  user-read-email",
         "      adds to Get Current User's Profile: nothing in Development mode: Spotify no "
         "longer returns the email address",
+        "  (--optional SCOPE asks for one)",
     ]
     assert out.splitlines()[-1] == "user-read-playback-state playlist-modify-public"
 
@@ -529,7 +530,11 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
         ("Add items to playlist", "add-items-to-playlist"),
     ]
     assert doc["scopes"] == [
-        {"name": "playlist-modify-public", "needed_by": ["add-items-to-playlist"]}
+        {
+            "name": "playlist-modify-public",
+            "needed_by": ["add-items-to-playlist"],
+            "asked_for": False,
+        }
     ]
     assert doc["choices"] == [
         {
@@ -551,6 +556,57 @@ def test_for_endpoints_json(capsys: pytest.CaptureFixture[str], catalogue: Catal
         ],
     }
     assert doc["scope_string"] == "playlist-modify-public"
+
+
+def test_an_optional_scope_can_be_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    """Get User's Saved Episodes returns resume points only with user-read-playback-position
+    (the reference's note on resume_point); the window's check box has a CLI twin."""
+    code, out, _ = run(capsys, "for-endpoints", "GET /me/episodes", "GET /me/shows")
+    assert code == EXIT_OK
+    assert section(out, "Optional scopes, left out") == [
+        "  user-read-playback-position",
+        "      adds to Get User's Saved Episodes: the user's resume points in the episodes",
+        "  (--optional SCOPE asks for one)",
+    ]
+    argv = ["for-endpoints", "GET /me/episodes", "GET /me/shows"]
+    code, out, _ = run(capsys, *argv, "--optional", "user-read-playback-position")
+    assert code == EXIT_OK
+    assert section(out, "Scopes") == [
+        "  user-read-playback-position",
+        "      optional for: Get User's Saved Episodes (the user's resume points in the episodes)",
+        "  user-library-read",
+        "      needed by: Get User's Saved Episodes, Get User's Saved Shows",
+    ]
+    assert "Optional scopes, left out" not in out
+    assert out.splitlines()[-1] == "user-read-playback-position user-library-read"
+
+    code, doc = run_json(capsys, *argv, "--optional", "user-read-playback-position")
+    assert [(s["name"], s["asked_for"]) for s in doc["scopes"]] == [
+        ("user-read-playback-position", True),
+        ("user-library-read", False),
+    ]
+    assert doc["optional"] == []
+    assert doc["scope_string"] == "user-read-playback-position user-library-read"
+
+
+@pytest.mark.parametrize(
+    ("asked", "message"),
+    [
+        (
+            "streaming",
+            "--optional streaming: no endpoint here offers it as an optional scope; they offer "
+            "user-read-playback-position",
+        ),
+        ("user-read-emial", "--optional: 'user-read-emial' is not a Spotify scope; did you mean"),
+    ],
+)
+def test_an_optional_scope_the_endpoints_do_not_offer_is_refused(
+    capsys: pytest.CaptureFixture[str], asked: str, message: str
+) -> None:
+    code, out, err = run(capsys, "for-endpoints", "GET /me/episodes", "--optional", asked)
+    assert code == EXIT_REJECTED
+    assert out == ""
+    assert err.startswith(f"scope-picker: error: {message}")
 
 
 def test_every_endpoint_name_resolves_to_itself(

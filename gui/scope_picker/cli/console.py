@@ -27,7 +27,8 @@ exit codes:
   1    the scope catalogue cannot be loaded
   2    usage error, or input refused: unknown scopes, a URL without a scope
        parameter, duplicates with --strict, endpoint text that names no
-       single endpoint, an unknown or conflicting --prefer
+       single endpoint, an unknown or conflicting --prefer, an --optional
+       scope the endpoints do not offer
   3    token: no token (consent refused, timeout, port in use, network, ...)
   130  interrupted (Ctrl-C)
   141  the reader of the output went away (e.g. | head)

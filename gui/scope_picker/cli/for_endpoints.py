@@ -22,7 +22,7 @@ from scope_picker.core.catalogue import (
     LibraryItem,
 )
 from scope_picker.core.endpoint_lookup import find_endpoint
-from scope_picker.core.least_scopes import least_scopes
+from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.scope_string import parse_scopes
 
 
@@ -32,19 +32,37 @@ def run_for_endpoints(catalogue: Catalogue, args: argparse.Namespace) -> int:
         texts = _endpoint_lines(read_stdin("the endpoints"))
     requested = _resolve(catalogue, texts)
     endpoints = list(requested.values())
-    preferences = _preferences(catalogue, endpoints, args.prefer)
-    result = least_scopes(
-        catalogue,
-        [e.id for e in endpoints],
-        preferences,
-        library_items=_library_items(args.library_items),
-        mode=AppMode(args.mode),
-    )
+    plan = EndpointPlan(catalogue)
+    plan.set_mode(AppMode(args.mode))
+    plan.set_library_items(_library_items(args.library_items))
+    for options, scope in _preferences(catalogue, endpoints, args.prefer).items():
+        plan.prefer(options, scope)
+    plan.set_picked([e.id for e in endpoints], True)
+    for scope in _optional(catalogue, plan, args.optional):
+        plan.want_optional(scope, True)
     if args.json:
-        print_json(for_endpoints_document(catalogue, requested, result))
+        print_json(for_endpoints_document(catalogue, requested, plan))
     else:
-        print_lines(for_endpoints_lines(catalogue, endpoints, result))
+        print_lines(for_endpoints_lines(catalogue, endpoints, plan))
     return EXIT_OK
+
+
+def _optional(catalogue: Catalogue, plan: EndpointPlan, asked: Sequence[str]) -> tuple[str, ...]:
+    """The optional scopes ``--optional`` named, each one the picked endpoints offer."""
+    parsed = parse_scopes(catalogue, " ".join(asked))
+    if parsed.unknown:
+        raise InputError(*(f"--optional: {unknown.describe()}" for unknown in parsed.unknown))
+    offered = plan.result.optional
+    refused = [name for name in parsed.known if name not in offered]
+    if refused:
+        these = f"; they offer {', '.join(offered)}" if offered else "; they offer none"
+        raise InputError(
+            *(
+                f"--optional {name}: no endpoint here offers it as an optional scope{these}"
+                for name in refused
+            )
+        )
+    return parsed.known
 
 
 def _library_items(text: str) -> frozenset[LibraryItem]:

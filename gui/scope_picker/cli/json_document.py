@@ -15,7 +15,7 @@ from scope_picker.core.catalogue import (
     Scope,
 )
 from scope_picker.core.coverage import Coverage, unavailable_text
-from scope_picker.core.least_scopes import LeastScopes
+from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.scope_string import ParsedScopes
 
 SCHEMA_VERSION = 1
@@ -63,8 +63,9 @@ def explain_document(
 
 
 def for_endpoints_document(
-    catalogue: Catalogue, requested: Mapping[str, Endpoint], result: LeastScopes
+    catalogue: Catalogue, requested: Mapping[str, Endpoint], plan: EndpointPlan
 ) -> Document:
+    result = plan.result
     return {
         **header(catalogue, "for-endpoints"),
         "mode": mode_json(catalogue, result.mode),
@@ -80,8 +81,12 @@ def for_endpoints_document(
             {"input": text, **endpoint_json(endpoint)} for text, endpoint in requested.items()
         ],
         "scopes": [
-            {"name": name, "needed_by": [e.id for e in result.reasons[name]]}
-            for name in result.scopes
+            {
+                "name": name,
+                "needed_by": [e.id for e in result.reasons.get(name, ())],
+                "asked_for": plan.wants_optional(name),
+            }
+            for name in plan.scopes
         ],
         "choices": [
             {
@@ -101,8 +106,9 @@ def for_endpoints_document(
                 ],
             }
             for name in result.optional
+            if not plan.wants_optional(name)
         ],
-        "scope_string": " ".join(result.scopes),
+        "scope_string": " ".join(plan.scopes),
     }
 
 

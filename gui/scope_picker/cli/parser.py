@@ -81,6 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="settle a choice between scopes with this one (repeatable)",
     )
     for_endpoints.add_argument(
+        "--optional",
+        action="append",
+        default=[],
+        metavar="SCOPE",
+        help="also ask for an optional scope the endpoints offer, such as "
+        "user-read-playback-position for resume points (repeatable)",
+    )
+    for_endpoints.add_argument(
         "--library-items",
         default=LibraryItem.TRACKS.value,
         metavar="KINDS",

@@ -18,6 +18,7 @@ from scope_picker.core.coverage import (
     removal,
     unavailable_text,
 )
+from scope_picker.core.endpoint_plan import EndpointPlan
 from scope_picker.core.least_scopes import LeastScopes
 from scope_picker.core.scope_string import ParsedScopes
 
@@ -109,8 +110,9 @@ def _why_no_scope(picked: int, result: LeastScopes) -> str:
 
 
 def for_endpoints_lines(
-    catalogue: Catalogue, endpoints: Sequence[Endpoint], result: LeastScopes
+    catalogue: Catalogue, endpoints: Sequence[Endpoint], plan: EndpointPlan
 ) -> list[str]:
+    result = plan.result
     lines = [f"Endpoints ({len(endpoints)})"]
     lines += endpoint_table(catalogue, endpoints, [e.requirement.summary for e in endpoints])
     if result.unavailable:
@@ -127,10 +129,10 @@ def for_endpoints_lines(
         ]
     for endpoint, rule in result.rules:
         lines += ["", f"Note for {endpoint.label}: {rule.text}", f"      {rule.source}"]
-    lines += ["", f"Scopes ({len(result.scopes)})"]
-    for name in result.scopes:
-        lines += [f"  {name}", f"      {result.needed_by(name)}"]
-    if not result.scopes:
+    lines += ["", f"Scopes ({len(plan.scopes)})"]
+    for name in plan.scopes:
+        lines += [f"  {name}", f"      {plan.explain(name)}"]
+    if not plan.scopes:
         lines.append(f"  none: {_why_no_scope(len(endpoints), result)}")
     if result.choices:
         lines += ["", f"Choices ({len(result.choices)})"]
@@ -147,14 +149,17 @@ def for_endpoints_lines(
         if choice.chosen is not None:
             others = ", ".join(o for o in choice.options if o != choice.chosen)
             lines.append(f"      other options: {others} (--prefer one to pick it)")
-    if result.optional:
-        lines += ["", f"Optional scopes, left out ({len(result.optional)})"]
-    for name in result.optional:
+    left_out = [name for name in result.optional if not plan.wants_optional(name)]
+    if left_out:
+        lines += ["", f"Optional scopes, left out ({len(left_out)})"]
+    for name in left_out:
         lines.append(f"  {name}")
         lines += [
             f"      adds to {endpoint.name}: {unlocks}" for endpoint, unlocks in result.adds(name)
         ]
-    lines += ["", "Scope string", " ".join(result.scopes)]
+    if left_out:
+        lines.append("  (--optional SCOPE asks for one)")
+    lines += ["", "Scope string", " ".join(plan.scopes)]
     return lines
 
 
