@@ -100,8 +100,15 @@ def test_in_development_mode_a_ticked_scope_whose_fields_spotify_removed_says_so
         "user-read-private adds nothing in Development mode: Spotify no longer returns the "
         "country, subscription level (product) and explicit-content settings"
     )
-    assert me.siblingAtColumn(NOTES_COLUMN).data() == lost
+    assert me.siblingAtColumn(NOTES_COLUMN).data() == (
+        "user-read-private adds nothing in Development mode"
+    )
     assert f"Covered by the ticked scopes; {lost}." in me.data(Qt.ItemDataRole.ToolTipRole)
+    selection.replace(["user-read-private", "user-read-email"])
+    me = endpoint_row(model, find_id(catalogue, "GET /me"))
+    assert me.siblingAtColumn(NOTES_COLUMN).data() == (
+        "user-read-private and user-read-email add nothing in Development mode"
+    )
     assert me.data(Qt.ItemDataRole.ForegroundRole) is None  # covered, not greyed as blocked
 
 

@@ -79,8 +79,10 @@ class EndpointRow:
             parts.append("blocked: " + self.coverage.explain())
         elif self.coverage.level is CoverageLevel.PARTIAL:
             parts.append("partial: " + self.coverage.explain())
-        elif self.coverage.without_gain:
-            parts.append(self.coverage.explain())
+        elif self.coverage.without_gain:  # short: the tooltip says which fields went
+            names = [option.scope for option in self.coverage.without_gain]
+            verb = "adds" if len(names) == 1 else "add"
+            parts.append(f"{' and '.join(names)} {verb} nothing in Development mode")
         if self.endpoint.deprecated:
             parts.append("deprecated")
         if self.endpoint.premium_only:
