@@ -257,6 +257,15 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
                 )
             ],
         ),
+        # %20 is no advice for a host name or a scheme, where it is not allowed either.
+        (
+            "https://my app.com/callback",
+            [(ERROR, "A host name cannot contain a space.", "https://myapp.com/callback")],
+        ),
+        (
+            "my app://callback",
+            [(ERROR, "A scheme cannot contain a space.", "myapp://callback")],
+        ),
         (
             "http://127.0.0.1:8888/call\tback",
             [

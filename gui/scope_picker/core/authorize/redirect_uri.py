@@ -106,10 +106,12 @@ def _check_characters(uri: str) -> _Problem | None:
         )
     whitespace = [character for character in uri if character.isspace()]
     if whitespace:
+        part = _part_with_whitespace(uri)
+        # %20 is allowed in a path or query, never in a scheme or host name.
+        advice = " If it belongs there, write it as %20." if part == "A URI" else ""
         return _Problem(
             Severity.ERROR,
-            f"A URI cannot contain {describe_characters(whitespace)}. If it belongs there, "
-            "write it as %20.",
+            f"{part} cannot contain {describe_characters(whitespace)}.{advice}",
             "".join(character for character in uri if not character.isspace()),
         )
     invalid = [character for character in uri if character not in _URI_CHARACTERS]
@@ -149,6 +151,16 @@ def _percent_encode(uri: str) -> str | None:
             quote(parts.fragment, safe=safe),
         )
     )
+
+
+def _part_with_whitespace(uri: str) -> str:
+    """``A scheme`` or ``A host name`` when whitespace stands there, else ``A URI``."""
+    scheme, separator, rest = uri.partition("://")
+    if separator and any(character.isspace() for character in scheme):
+        return "A scheme"
+    if separator and any(character.isspace() for character in rest.partition("/")[0]):
+        return "A host name"
+    return "A URI"
 
 
 def _check_fragment(uri: str) -> _Problem | None:
