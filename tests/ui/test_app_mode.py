@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from scope_picker.core.catalogue import AppMode, Catalogue
 from scope_picker.core.selection import Selection
+from scope_picker.ui.picker.endpoint_picker import EndpointPicker
 from scope_picker.ui.window.main_window import MainWindow
 from scope_picker.ui.window.window_settings import (
     APP_MODE_KEY,
@@ -69,6 +70,21 @@ def test_the_details_of_a_scope_follow_the_mode(window: MainWindow) -> None:
         "GET /me Get Current User's Profile (optional: adds the email address)"
         in window.details.toPlainText()
     )
+
+
+def test_a_mode_change_with_nothing_picked_keeps_the_ticks(
+    window: MainWindow, selection: Selection
+) -> None:
+    """A search builds the Pick endpoints page; a mode change then unticked every scope
+    ("No endpoint picked; unticked ...") though no endpoint was picked."""
+    selection.replace(["user-read-email", "user-read-private"])
+    window.search.field.setText("zzzz")
+    assert window.right_tabs.findChild(EndpointPicker) is not None  # the search built it
+    window.mode_actions[AppMode.EXTENDED].trigger()
+    assert selection.scopes == ("user-read-email", "user-read-private")
+    assert window.statusBar().currentMessage() == "Answering for Extended quota mode"
+    window.mode_actions[AppMode.DEVELOPMENT].trigger()
+    assert selection.scopes == ("user-read-email", "user-read-private")
 
 
 def test_the_mode_is_remembered(

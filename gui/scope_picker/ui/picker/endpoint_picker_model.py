@@ -110,9 +110,13 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         self._announce()
 
     def set_mode(self, mode: AppMode) -> None:
-        """Work the plan out for the app's quota mode."""
+        """Work the plan out for the app's quota mode. With nothing picked the rows change
+        (what the mode removed) but the plan does not: no ticks are replaced."""
         self.plan.set_mode(mode)
-        self._announce()
+        if self.plan.picked:
+            self._announce()
+        else:
+            self._refresh_rows()
 
     def want_optional(self, scope: str, wanted: bool) -> None:
         """Ask for (or drop) an optional scope."""
@@ -193,6 +197,10 @@ class EndpointPickerModel(CheckableTwoLevelModel):
         return evaluate(endpoint, granted, removed).callable
 
     def _announce(self) -> None:
+        self._refresh_rows()
+        self.plan_changed.emit()
+
+    def _refresh_rows(self) -> None:
         self.emit_all_changed(
             (
                 Qt.ItemDataRole.CheckStateRole,
@@ -200,7 +208,6 @@ class EndpointPickerModel(CheckableTwoLevelModel):
                 Qt.ItemDataRole.ToolTipRole,
             )
         )
-        self.plan_changed.emit()
 
     def _on_selection_changed(self, _coverage: Coverage) -> None:
         """Whether a picked endpoint is callable follows the ticked scopes: tell its row."""
