@@ -117,6 +117,33 @@ WHOLLY_SCOPES = [
     ),
     ('{"scope": "user-read-email user-read-private"}', PROFILE),
     ("{'scope': 'user-read-email user-read-private', 'show_dialog': True}", PROFILE),
+    ("$options = ['scope' => 'user-read-email user-read-private'];", PROFILE),  # PHP
+    # Where a key names the scopes, a call's or an object's other values are not read.
+    (
+        "SpotifyOAuth(client_id='x', redirect_uri='http://127.0.0.1:8888/callback', "
+        "scope='user-read-email user-read-private')",
+        PROFILE,
+    ),
+    ("{ response_type: 'code', scope: 'user-read-email user-read-private' }", PROFILE),
+    # C#'s empty new[] and its initializer list; Ruby's %w[...].join(" ").
+    ("new[] { Scopes.UserReadEmail, Scopes.UserReadPrivate }", PROFILE),
+    ('%w[user-read-email user-read-private].join(" ")', PROFILE),
+    # An empty string in the code does not hide the scope names around it.
+    ('user-read-email, " ", user-read-private', PROFILE),
+    # A YAML list's dashes.
+    ("scopes:\n  - user-read-email\n  - user-read-private", PROFILE),
+    # HTML: a link to the authorize URL, its '&' written as '&amp;'.
+    (
+        '<a href="https://accounts.spotify.com/authorize?client_id=abc&amp;'
+        'scope=user-read-email%20user-read-private&amp;state=x">Log in</a>',
+        PROFILE,
+    ),
+    # A redirect with the parameters after '#'.
+    (
+        "http://127.0.0.1:8888/callback#access_token=x&token_type=Bearer&"
+        "scope=user-read-private%20user-read-email",
+        PROFILE,
+    ),
 ]
 
 
@@ -184,6 +211,36 @@ def test_a_malformed_constant_stays_unknown(catalogue: Catalogue, token: str) ->
     parsed = parse_scopes(catalogue, f"streaming {token}")
     assert parsed.known == ("streaming",)
     assert [u.token for u in parsed.unknown] == [token]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SCOPES = [\n  "user-read-email",\n  # "user-library-modify",\n  "user-read-private",\n]',
+        'scopes = [\n  "user-read-email",\n  // "user-library-modify",\n  "user-read-private",\n];',
+        'SPOTIFY_SCOPES=user-read-email user-read-private # "user-library-modify" later',
+        "user-read-email user-read-private  # user-library-modify: not yet",
+    ],
+)
+def test_what_a_comment_names_is_not_asked_for(catalogue: Catalogue, text: str) -> None:
+    """A scope commented out in code is not one the app asks for; the copied string must not
+    ask for it either."""
+    parsed = parse_scopes(catalogue, text)
+    assert parsed.known == PROFILE
+    assert parsed.is_clean, parsed.messages()
+
+
+def test_a_pasted_token_response_is_read_for_its_scope_only(catalogue: Catalogue) -> None:
+    """What ``scope-picker token`` prints: the tokens must never be echoed as unknown scopes
+    (on screen, or in a CI log)."""
+    response = (
+        '{"access_token": "BQDsecretAccess", "token_type": "Bearer", "expires_in": 3600, '
+        '"scope": "user-read-email user-read-private", "refresh_token": "AQCsecretRefresh"}'
+    )
+    parsed = parse_scopes(catalogue, response)
+    assert parsed.known == PROFILE
+    assert parsed.is_clean
+    assert not any("secret" in token for token in parsed.tokens)
 
 
 def test_brackets_separate_what_they_enclose_and_the_names_of_calls_are_no_scopes(

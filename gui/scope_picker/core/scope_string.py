@@ -31,17 +31,31 @@ _SEPARATORS = re.compile(r"[\s,+;|]+")
 # A backslash that ends a line continues it (shell, Rust and Swift strings): a separator.
 _LINE_CONTINUATION = re.compile(r"\\[ \t]*(?:\r?\n|\Z)")
 _QUOTED = re.compile(r"\"([^\"]*)\"|'([^']*)'|`([^`]*)`")
-# A quoted key of a JSON object or a dict (``"scope": "..."``) names no scope.
-_QUOTED_KEY = re.compile(r"\s*:(?!:)")
+# A quoted key of a JSON object, a dict or a PHP array (``"scope": "..."``) names no scope.
+_QUOTED_KEY = re.compile(r"\s*(?::(?!:)|=>)")
 # Markup around scopes: an Android string resource, an XML config (``<string name=...>``).
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # The name of a call around unquoted constants: Kotlin's ``listOf(``, Java's ``Set.of(``.
 _CALLEE = re.compile(r"(?<![\w.-])([A-Za-z_.][\w.]*)!?\s*(?=\()")
+# A URL inside other text (an HTML link, a string in code).
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://[^\s\"'<>`]+", re.IGNORECASE)
 # A query string that starts with the scope parameter (``scope=...&state=...``).
 _BARE_QUERY = re.compile(r"scope=[^\s&]*&\S*")
+# A line comment (``# ...``, ``// ...``) at the start of a line or after a space: what it
+# names is not asked for. A URL's ``#fragment`` and ``://`` follow no space.
+_LINE_COMMENT = re.compile(r"(?:^|(?<=\s))(?:#|//)[^\n]*", re.MULTILINE)
+# A key and its quoted or bracketed value: ``scope="..."``, ``"scopes": [...]``, ``SCOPES = (...)``.
+_KEYED_VALUE = re.compile(
+    r"""["']?([A-Za-z_][\w.-]*)["']?\s*(?:=>|:=|:(?!:)|=)\s*"""
+    r"""("[^"]*"|'[^']*'|`[^`]*`|\[[^\[\]]*\]|\{[^{}]*\}|\([^()]*\))"""
+)
+# A list's bullet or an assignment's sign standing alone (YAML's ``-``, ``=``, ``=>``): never
+# a scope, so never reported as one.
+_MARK = re.compile(r"[-*•=:>]+")
 _BRACKETS = str.maketrans("[](){}", " " * 6)
 _ASSIGNMENT_KEY = re.compile(r"^\s*[A-Za-z_][\w.-]*\s*(?::=|[:=])\s*")
-_LIST_LITERAL = re.compile(r"\[([^\[\]]*)\]")
+# A list literal or an initializer list (C#'s ``new[] { ... }``, C++'s ``{ ... }``).
+_LIST_LITERAL = re.compile(r"[\[{]([^\[\]{}]*)[\]}]")
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 # A word starts at a capital after a small letter or digit, or at the last capital of a run
 # followed by a small letter (``UGCImageUpload`` is UGC, Image, Upload).
@@ -189,43 +203,72 @@ def _is_dotted(qualifier: str) -> bool:
 
 def _scope_text(text: str) -> tuple[str, str | None]:
     """The part of ``text`` that holds scopes: a URL's ``scope`` parameter, or all of it."""
-    stripped = text.strip()
+    stripped = text.strip().replace("&amp;", "&")  # a URL copied from HTML source
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", stripped, re.IGNORECASE):
+        # A link in HTML or code: the authorize URL in it, if one carries the scopes.
+        stripped = next(
+            (url for url in _URL.findall(stripped) if re.search(r"[?&#]scope=", url)), stripped
+        )
     if not (
         re.match(r"^[a-z][a-z0-9+.-]*://", stripped, re.IGNORECASE)
-        or re.search(r"[?&]scope=", stripped)
+        or re.search(r"[?&#]scope=", stripped)
         or _BARE_QUERY.fullmatch(stripped)
     ):
         return stripped, None
-    query = urlsplit(stripped).query if "://" in stripped else stripped.split("?", 1)[-1]
-    values = parse_qs(query, keep_blank_values=True).get("scope")
-    if not values:
-        return "", "the URL has no 'scope' parameter"
-    return " ".join(values), None
+    if "://" in stripped:
+        parts = urlsplit(stripped)
+        queries = [parts.query, parts.fragment]  # a redirect may carry it after the '#'
+    else:
+        queries = [stripped.split("?", 1)[-1]]
+    for query in queries:
+        values = parse_qs(query, keep_blank_values=True).get("scope")
+        if values:
+            return " ".join(values), None
+    return "", "the URL has no 'scope' parameter"
 
 
 def _tokens(text: str, names_a_scope: Callable[[str], bool]) -> list[str]:
-    """Split on every separator seen in the wild, after undoing percent-encoding, joining
-    lines continued by a backslash and dropping markup tags.
+    """Split on every separator seen in the wild, after dropping line comments, undoing
+    percent-encoding, joining lines continued by a backslash and dropping markup tags.
 
-    In code (quotes present) only the quoted strings hold scopes, less the keys of an
-    object; in an unquoted list literal, only its items; otherwise the whole text, less a
-    ``scope=``-style key and the name of a call around it (unless it names a scope). A
-    path's ``::`` (Rust, C++) is read as a dot.
+    Where a key names scopes (``scope=``, ``"scopes":``, ``SPOTIFY_SCOPES =``) and holds a
+    quoted or bracketed value, only those values are read: a token response's tokens or a
+    call's other arguments are not scopes. In code (quotes present) the quoted strings hold
+    scopes, less the keys of an object, and so does any unquoted word that names one; in an
+    unquoted list literal, only its items; otherwise the whole text, less a ``scope=``-style
+    key and the name of a call around it (unless it names a scope). A path's ``::`` (Rust,
+    C++) is read as a dot; a bullet or sign standing alone is no token.
     """
+    text = _LINE_COMMENT.sub(" ", text)
     text = _LINE_CONTINUATION.sub(" ", unquote(text))
     text = _MARKUP_TAG.sub(" ", text).replace("::", ".")
-    quoted = [
+    keyed = [
+        value
+        for key, value in _KEYED_VALUE.findall(text)
+        if "scope" in key.lower() and value[1:-1].strip()
+    ]
+    if keyed:
+        text = " ".join(keyed)
+    strings = [
         next(part for part in match.groups() if part is not None)
         for match in _QUOTED.finditer(text)
         if not _QUOTED_KEY.match(text, match.end())
     ]
-    if not quoted:
+    unquoted_names: list[str] = []
+    if strings:  # code: its strings, and the words outside them that name a scope
+        pieces = strings
+        rest = _QUOTED.sub(" ", text).translate(_BRACKETS)
+        unquoted_names = [word for word in _SEPARATORS.split(rest) if names_a_scope(word)]
+    else:
         text = _CALLEE.sub(
             lambda call: call[0] if names_a_scope(call[1]) else " ",
             _ASSIGNMENT_KEY.sub("", text),
         )
-    pieces = quoted or _LIST_LITERAL.findall(text) or [text.translate(_BRACKETS)]
-    return [token for piece in pieces for token in _SEPARATORS.split(piece) if token]
+        literals = _LIST_LITERAL.findall(text)
+        listed = [items for items in literals if items.strip()]  # not the empty new[]
+        pieces = listed if listed or literals else [text.translate(_BRACKETS)]
+    tokens = [token for piece in pieces for token in _SEPARATORS.split(piece)] + unquoted_names
+    return [token for token in tokens if token and not _MARK.fullmatch(token)]
 
 
 def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
