@@ -235,3 +235,15 @@ def test_the_authorization_page_is_reached_between_the_tab_bar_and_the_scope_str
         "copyFormat",
         "searchField",
     ]
+
+
+def test_a_crowded_tab_bar_adds_no_tab_stop(qtbot: QtBot, keyboard_only: MainWindow) -> None:
+    """At 1280x800 and scale 2 (640x390 for the window) the tab bar needs its scroll arrows;
+    Tab went from the copy format to the "Scroll Right" arrow before the search field."""
+    window = keyboard_only
+    window.resize(640, 390)
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() for b in window.right_tabs.tabBar().findChildren(QToolButton))
+    )
+    window.search.field.setFocus()
+    assert tab_walk(qtbot, len(TAB_ROW)) == [*TAB_ROW, "searchField"]

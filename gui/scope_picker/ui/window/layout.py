@@ -5,7 +5,14 @@ the pages built when first shown.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from scope_picker.ui.shared.widgets import describe
 from scope_picker.ui.window.actions import AUTHORIZE_SHORTCUT, COVERAGE_SHORTCUT, PICKER_SHORTCUT
@@ -49,6 +56,10 @@ def make_right_tabs(coverage_page: QWidget) -> tuple[QTabWidget, QScrollArea, QW
         "Right-hand pages",
         tabs.toolTip(),
     )
+    # The scroll buttons are for the mouse: the arrow keys on the tab bar (and Ctrl+E, Ctrl+U,
+    # Ctrl+K) already reach every page, and as Tab stops they sat after the copy format.
+    for button in tab_bar.findChildren(QToolButton):
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return tabs, authorize, placeholder
 
 
