@@ -113,29 +113,41 @@ def close_the_window() -> None:
 
 def scenario_start() -> list[Callable[[], object]]:
     """Start, note what the window shows, close (a broken catalogue ends it before that)."""
-
-    def note_what_the_window_shows() -> None:
-        window = main_window()
-        REPORT["status_message"] = window.statusBar().currentMessage()
-        REPORT["scope_string"] = window.scope_string.text()
-        available = window.screen().availableGeometry()
-        frame = window.frameGeometry()
-        REPORT["available"] = [available.x(), available.y(), available.width(), available.height()]
-        REPORT["frame"] = [frame.x(), frame.y(), frame.width(), frame.height()]
-        bar = window.right_tabs.tabBar()
-        titles = [bar.tabText(tab).replace("&", "") for tab in range(bar.count())]
-        REPORT["tabs"] = [
-            {
-                "title": title,
-                "width": bar.tabRect(tab).width(),
-                "right": bar.tabRect(tab).right(),
-                "text_width": bar.fontMetrics().horizontalAdvance(title),
-            }
-            for tab, title in enumerate(titles)
-        ]
-        REPORT["tab_bar_width"] = bar.width()
-
     return [note_what_the_window_shows, close_the_window]
+
+
+def scenario_paste_report() -> list[Callable[[], object]]:
+    """Start, paste text with a long list of problems, note what the window shows, close."""
+
+    def paste_a_long_report() -> None:
+        tokens = " ".join(f"not-a-scope-{number}" for number in range(30))
+        main_window().edits.import_scope_text(f"user-read-emial {tokens}", "clipboard")
+        REPORT["report_visible"] = main_window().import_report.isVisible()
+
+    return [paste_a_long_report, note_what_the_window_shows, close_the_window]
+
+
+def note_what_the_window_shows() -> None:
+    """The status message, the scope string, the screen and frame, the tab titles' room."""
+    window = main_window()
+    REPORT["status_message"] = window.statusBar().currentMessage()
+    REPORT["scope_string"] = window.scope_string.text()
+    available = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    REPORT["available"] = [available.x(), available.y(), available.width(), available.height()]
+    REPORT["frame"] = [frame.x(), frame.y(), frame.width(), frame.height()]
+    bar = window.right_tabs.tabBar()
+    titles = [bar.tabText(tab).replace("&", "") for tab in range(bar.count())]
+    REPORT["tabs"] = [
+        {
+            "title": title,
+            "width": bar.tabRect(tab).width(),
+            "right": bar.tabRect(tab).right(),
+            "text_width": bar.fontMetrics().horizontalAdvance(title),
+        }
+        for tab, title in enumerate(titles)
+    ]
+    REPORT["tab_bar_width"] = bar.width()
 
 
 def scenario_slot_exception() -> list[Callable[[], object]]:
@@ -271,6 +283,7 @@ class BrowserStandIn(QObject):
 
 SCENARIOS: dict[str, Callable[[], list[Callable[[], object]]]] = {
     "start": scenario_start,
+    "paste-report": scenario_paste_report,
     "slot-exception": scenario_slot_exception,
     "session": scenario_session,
     "self-check": scenario_self_check,

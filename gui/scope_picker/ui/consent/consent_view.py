@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from scope_picker.core.coverage import ConsentLine, Coverage
 from scope_picker.ui.shared.palette import PaletteAwareBrowser
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
+from scope_picker.ui.shared.widgets import let_shrink_to_lines
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextCharFormat
@@ -42,6 +43,7 @@ class ConsentView(PaletteAwareBrowser):
         # back on every change, laying the text out three times at two widths. Always there,
         # it costs one layout, and the lines no longer jump sideways as the list outgrows the pane.
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        let_shrink_to_lines(self)
         self.document().setUndoRedoEnabled(False)  # edits are the app's, never the user's
         self._shown: tuple[ConsentLine, ...] = ()
         adapter.changed.connect(self._show)

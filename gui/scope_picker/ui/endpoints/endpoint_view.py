@@ -36,7 +36,7 @@ from scope_picker.ui.shared.doc_links import OpenDocumentationAction
 from scope_picker.ui.shared.selection_adapter import SelectionAdapter
 from scope_picker.ui.shared.try_it_action import TRY_IT_SHORTCUT, TryItAction
 from scope_picker.ui.shared.two_level_model import ROOT
-from scope_picker.ui.shared.widgets import describe
+from scope_picker.ui.shared.widgets import describe, let_shrink_to_lines
 
 TextKey = tuple[int, bool, bool, str]
 """What decides a cell's width: column, group row or not, deprecated or not, its text."""
@@ -62,6 +62,7 @@ class EndpointList(QTreeView):
         self._group_widths: dict[str, tuple[EndpointGroup, tuple[int, ...]]] = {}
         self._column_widths: dict[int, int] = {}
         self.setModel(model)
+        let_shrink_to_lines(self)
         for rows_shown_change in (
             model.modelAboutToBeReset,
             model.modelReset,

@@ -21,6 +21,8 @@ SHAPES_TEXT = (
 )
 REPORT_LINES = 8
 """The paste report's height at most, in lines of text; a longer report scrolls."""
+REPORT_MIN_LINES = 2
+"""The paste report's height at least, where the window has no more room."""
 
 
 def import_outcome(parsed: ParsedScopes, source: str) -> tuple[str, tuple[str, ...]]:
@@ -69,7 +71,7 @@ class ImportReport(QFrame):
         super().__init__(parent)
         self.setObjectName("importReport")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.text_area = ScrollingLabel(REPORT_LINES)
+        self.text_area = ScrollingLabel(REPORT_LINES, min_lines=REPORT_MIN_LINES)
         describe(
             self.text_area,
             "importReportScroller",

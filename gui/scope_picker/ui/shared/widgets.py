@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QFrame,
     QLabel,
     QPushButton,
@@ -32,6 +33,16 @@ def tab_stops(container: QWidget) -> list[QWidget]:
         for widget in container.findChildren(QWidget)
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus
     ]
+
+
+SHORT_VIEW_LINES = 3
+"""The fewest lines of text a list or text view on the right keeps on a short screen."""
+
+
+def let_shrink_to_lines(view: QAbstractScrollArea, lines: int = SHORT_VIEW_LINES) -> None:
+    """Let a scrolling view be squeezed to ``lines`` lines of text (Qt's own minimum is about
+    four): at scale 2 on a 1280x800 screen the window then still fits with a paste report."""
+    view.setMinimumHeight(view.fontMetrics().lineSpacing() * lines + 2 * view.frameWidth())
 
 
 def push_button(text: str, name: str, tooltip: str) -> QPushButton:
@@ -106,9 +117,12 @@ class ScrollingLabel(QScrollArea):
     """A word-wrapped rich-text label as tall as its text up to ``max_lines`` lines, then
     scrolling: a report on a long paste keeps every line without pushing the window (or a
     dialog) past the bottom of the screen, and a word too long for the width scrolls sideways
-    rather than widening it."""
+    rather than widening it. Given ``min_lines``, it may be squeezed to that many lines where
+    the window has no more room (a short screen at scale 2)."""
 
-    def __init__(self, max_lines: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, max_lines: int, parent: QWidget | None = None, *, min_lines: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -116,7 +130,9 @@ class ScrollingLabel(QScrollArea):
         self.setWidget(self.label)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._max_height = self.label.fontMetrics().lineSpacing() * max_lines
+        line = self.label.fontMetrics().lineSpacing()
+        self._max_height = line * max_lines
+        self._min_height = line * (max_lines if min_lines is None else min_lines)
         self._min_width = self.label.fontMetrics().averageCharWidth() * MIN_WIDTH_CHARS
 
     def set_text(self, text: str) -> None:
@@ -138,7 +154,7 @@ class ScrollingLabel(QScrollArea):
         return QSize(self._min_width, min(height, self._max_height))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self._min_width, self.sizeHint().height())
+        return QSize(self._min_width, min(self.sizeHint().height(), self._min_height))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
