@@ -122,7 +122,7 @@ def _by_name(catalogue: Catalogue, text: str, wanted: str) -> EndpointMatch:
 
 def _page_slug(endpoint: Endpoint) -> str:
     """The last part of the endpoint's reference page address: the spec's operationId."""
-    return endpoint.documentation_url.rstrip("/").rpartition("/")[2]
+    return endpoint.documentation_url.rpartition("/")[2]
 
 
 def _reference_name(endpoint: Endpoint) -> tuple[str, ...]:

@@ -239,7 +239,7 @@ def _tokens(text: str, names_a_scope: Callable[[str], bool]) -> list[str]:
     key and the name of a call around it (unless it names a scope). A path's ``::`` (Rust,
     C++) is read as a dot; a bullet or sign standing alone is no token.
     """
-    text = _LINE_COMMENT.sub(" ", text)
+    text = _LINE_COMMENT.sub("", text)  # the space before it and the line break stay
     text = _LINE_CONTINUATION.sub(" ", unquote(text))
     text = _MARKUP_TAG.sub(" ", text).replace("::", ".")
     keyed = [
@@ -285,7 +285,7 @@ def _unknown(catalogue: Catalogue, token: str) -> UnknownToken:
     if exact_case:
         return UnknownToken(token, exact_case, None)
     # Spotify says "modify" where other APIs say "write" (user-library-write).
-    if (modify := spelt.replace("write", "modify")) in candidates and modify != spelt:
+    if (modify := spelt.replace("write", "modify")) in candidates:
         return UnknownToken(token, modify, None)
     prefixed = [name for name in candidates if name.startswith(spelt) and len(spelt) >= 6]
     import difflib  # deferred: only a typo needs it, and the window imports this module
