@@ -144,10 +144,16 @@ WHOLLY_SCOPES = [
         'scope=user-read-email%20user-read-private">Log in</a>',
         PROFILE,
     ),
+    # An authorize URL written by hand, with a raw space between its scopes.
+    (
+        "https://accounts.spotify.com/authorize?client_id=abc&"
+        "scope=user-read-email user-read-private&state=x",
+        PROFILE,
+    ),
     # Markup with no space between the elements.
     ("<item>user-read-email</item><item>user-read-private</item>", PROFILE),
-    # A scope name right after a quoted string, and one before a bracket after a space.
-    ('"user-read-email"user-read-private', PROFILE),
+    # Scope names right against a quoted string, and one before a bracket after a space.
+    ('user-read-private"user-read-email"streaming', ("streaming", *PROFILE)),
     ("streaming (user-read-email)", ("streaming", "user-read-email")),
     # A redirect with the parameters after '#'.
     (
