@@ -36,6 +36,8 @@ def lines(view: ConsentView) -> list[str]:
 def test_no_scope_explains_what_a_scopeless_token_reads(view: ConsentView) -> None:
     assert lines(view) == [NO_SCOPE_TEXT]
     assert "only public data" in NO_SCOPE_TEXT
+    # GET /users/{user_id} is among the endpoints Spotify removed for Development mode.
+    assert "profiles are unavailable in Development mode" in NO_SCOPE_TEXT
 
 
 def test_lists_the_published_wording_in_catalogue_order(

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 CONSENT_HEADING = "This app will be able to:"
 NO_SCOPE_TEXT = (
     "No scope is ticked: a token without scopes reads only public data, such as albums, "
-    "artists, tracks, shows, public playlists and public profiles. "
+    "artists, tracks, shows and public playlists (other users' profiles are unavailable in "
+    "Development mode since 2026-02-11). "
     "\u201cShow endpoints that need no scope\u201d lists what that covers."
 )
 UNPUBLISHED_TEXT = "Spotify publishes no consent wording"
